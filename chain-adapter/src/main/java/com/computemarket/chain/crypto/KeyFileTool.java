@@ -1,0 +1,72 @@
+package com.computemarket.chain.crypto;
+
+import java.io.Console;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+
+/**
+ * Command line for wallet key files (encrypted PKCS#8 PEM, see {@link KeyFile}). The passphrase comes from
+ * {@code CM_WALLET_PASSPHRASE} or, when that is unset, from a prompt; it is never an argument, so it stays
+ * out of shell history and process lists.
+ * <pre>
+ *   create FILE                  a fresh key; prints its address
+ *   address FILE                 prints the address of the key in FILE
+ *   import-devnet-faucet FILE    the devnet faucet's published key (for local runs and tests only)
+ * </pre>
+ */
+public final class KeyFileTool {
+
+    /** The devnet faucet's private key, published by ComputeChain (vectors: meta.network_devnet.faucet_priv_key). */
+    public static final String DEVNET_FAUCET_KEY = "4f3edf982522b4e51b7e8b5f2f9c4d1d7a9e5f8c2b6d4e1a3c5b7d9e0f1a2b3c";
+
+    private KeyFileTool() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            fail("usage: KeyFileTool create|address|import-devnet-faucet FILE");
+        }
+        Path file = Path.of(args[1]);
+        try {
+            switch (args[0]) {
+                case "create" -> System.out.println(write(file, ChainKey.generate(new SecureRandom())));
+                case "import-devnet-faucet" -> System.out.println(write(file, ChainKey.fromHex(DEVNET_FAUCET_KEY)));
+                case "address" -> System.out.println(KeyFile.read(file, passphrase()).address());
+                default -> fail("unknown command " + args[0] + "; use create, address or import-devnet-faucet");
+            }
+        } catch (KeyFileException | java.io.UncheckedIOException e) {
+            fail(file + ": " + e.getMessage());
+        }
+    }
+
+    private static String write(Path file, ChainKey key) {
+        if (Files.exists(file)) {
+            fail(file + " exists; refusing to overwrite a key");
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            fail("cannot create the folder of " + file + ": " + e.getMessage());
+        }
+        KeyFile.write(file, key, passphrase(), new SecureRandom());
+        return key.address();
+    }
+
+    private static char[] passphrase() {
+        String fromEnvironment = System.getenv("CM_WALLET_PASSPHRASE");
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment.toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            fail("no passphrase: set CM_WALLET_PASSPHRASE or run in a terminal");
+        }
+        return console.readPassword("Passphrase: ");
+    }
+
+    private static void fail(String message) {
+        System.err.println("error: " + message);
+        System.exit(2);
+    }
+}
