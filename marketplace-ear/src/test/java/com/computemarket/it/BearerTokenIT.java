@@ -39,7 +39,8 @@ class BearerTokenIT {
         HttpResponse<String> response = get("api/me", Tokens.forUser(user, user));
 
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("{\"username\":\"" + user + "\",\"roles\":[\"" + user + "\"]}", response.body());
+        assertTrue(response.body().contains("\"username\":\"" + user + "\""), response.body());
+        assertTrue(response.body().contains("\"roles\":[\"" + user + "\"]"), "exactly its own role: " + response.body());
     }
 
     @Test

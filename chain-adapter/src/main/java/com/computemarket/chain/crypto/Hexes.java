@@ -1,36 +1,63 @@
 package com.computemarket.chain.crypto;
 
-import org.bouncycastle.util.encoders.Hex;
+import java.io.ByteArrayOutputStream;
 
-/** Hex parsing with Python's {@code bytes.fromhex} strictness for the values the node exchanges. */
+/** Hex parsing with Python's {@code bytes.fromhex} rules, as the node decodes keys and signatures. */
 public final class Hexes {
 
     private Hexes() {
     }
 
-    /** Decodes an even-length string of hex digits (either case); null when it is not one. */
+    /**
+     * {@code bytes.fromhex}: pairs of hex digits (either case), ASCII whitespace allowed between pairs;
+     * null where Python raises ValueError.
+     */
     public static byte[] tryDecode(String hex) {
-        if (hex == null || (hex.length() & 1) != 0) {
+        if (hex == null) {
             return null;
         }
-        for (int i = 0; i < hex.length(); i++) {
-            if (Character.digit(hex.charAt(i), 16) < 0 || hex.charAt(i) > 'f') {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(hex.length() / 2);
+        int i = 0;
+        while (i < hex.length()) {
+            char c = hex.charAt(i);
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                i++;
+                continue;
+            }
+            if (i + 1 >= hex.length()) {
                 return null;
             }
+            int hi = digit(c);
+            int lo = digit(hex.charAt(i + 1));
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            out.write(hi << 4 | lo);
+            i += 2;
         }
-        return Hex.decode(hex);
+        return out.toByteArray();
     }
 
-    /** Decodes hex or throws {@link IllegalArgumentException} naming what was wrong. */
+    /** As {@link #tryDecode(String)}, throwing {@link IllegalArgumentException} naming {@code what}. */
     public static byte[] decode(String hex, String what) {
         byte[] out = tryDecode(hex);
         if (out == null) {
-            throw new IllegalArgumentException(what + " is not hex: " + abbreviate(hex));
+            throw new IllegalArgumentException(what + " is not hex: "
+                    + (hex == null ? "null" : hex.length() > 20 ? hex.substring(0, 20) + "…" : hex));
         }
         return out;
     }
 
-    private static String abbreviate(String s) {
-        return s == null ? "null" : s.length() > 20 ? s.substring(0, 20) + "…" : s;
+    private static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 }

@@ -68,8 +68,13 @@ final class DevnetChain implements AutoCloseable {
         this.clockMillis = clockMillis;
         genesis.forEach(accounts::credit);
         this.log = BlockLog.open(dataDir.blockLog());
-        replay();
-        if (blockJson.isEmpty()) produceBlock(); // block 0, prev_hash 64 zeros
+        try {
+            replay();
+            if (blockJson.isEmpty()) produceBlock(); // block 0, prev_hash 64 zeros
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
     }
 
     ChainKey validatorKey() {

@@ -1,5 +1,7 @@
 package com.computemarket.chain.devnet;
 
+import com.computemarket.chain.protocol.Block;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -71,11 +73,11 @@ public final class DevnetNode implements AutoCloseable {
         return rpc.port();
     }
 
-    /** {@code http://host:port}, the base URL for a {@code ChainClient}. */
+    /** {@code http://host:port/}, the base URL for a {@code ChainClient}. */
     public URI baseUrl() {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         if (host.equals("0.0.0.0") || host.equals("[::]")) host = "127.0.0.1";
-        return URI.create("http://" + host + ":" + port());
+        return URI.create("http://" + host + ":" + port() + "/");
     }
 
     /** The validator's consensus address ({@code cpcvalcons1…}), the blocks' proposer_address. */
@@ -86,6 +88,11 @@ public final class DevnetNode implements AutoCloseable {
     /** The validator's compressed public key, hex: blocks' pq_signature verifies against it. */
     public String validatorPublicKeyHex() {
         return chain.validatorKey().publicKeyHex();
+    }
+
+    /** Produces the next block now, outside the schedule (tests that want blocks at exact points use a long block time). */
+    Block produceBlock() {
+        return chain.produceBlock();
     }
 
     /** Stops block production and the RPC, then closes the block log. */

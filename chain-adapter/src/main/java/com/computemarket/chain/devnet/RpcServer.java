@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +36,7 @@ final class RpcServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RpcServer.class.getName());
     /** Bodies above this are refused with 413 before they are parsed. */
     static final int MAX_BODY_BYTES = 128 * 1024;
+    private static final long MAX_DRAIN_BYTES = 8L * 1024 * 1024;
     private static final Set<String> TRUE = Set.of("true", "1", "yes", "on", "t", "y");
     private static final Set<String> FALSE = Set.of("false", "0", "no", "off", "f", "n");
 
@@ -277,25 +277,44 @@ final class RpcServer implements AutoCloseable {
         if (!actual.equals(expected)) throw fail(405, "Method Not Allowed");
     }
 
-    /** Reads at most {@link #MAX_BODY_BYTES}; a longer body (declared or actual) is a 413 and is not parsed. */
+    /**
+     * Reads at most {@link #MAX_BODY_BYTES}; a longer body (declared or actual) is a 413 and is not parsed. The
+     * rest of an oversized body is read and discarded up to {@link #MAX_DRAIN_BYTES}, so that the client gets to
+     * read the 413 instead of a connection reset.
+     */
     private static String readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > MAX_BODY_BYTES) throw tooLarge();
-            } catch (NumberFormatException e) {
-                throw fail(400, "Invalid Content-Length");
-            }
-        }
         try (InputStream in = exchange.getRequestBody()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            int read;
-            while ((read = in.read(buf)) != -1) {
-                out.write(buf, 0, read);
-                if (out.size() > MAX_BODY_BYTES) throw tooLarge();
+            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+            if (declared != null && declaredLength(declared) > MAX_BODY_BYTES) {
+                drain(in);
+                throw tooLarge();
             }
-            return out.toString(StandardCharsets.UTF_8);
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                drain(in);
+                throw tooLarge();
+            }
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        long left = MAX_DRAIN_BYTES;
+        while (left > 0) {
+            long n = in.skip(left);
+            if (n <= 0) {
+                if (in.read() < 0) return;
+                n = 1;
+            }
+            left -= n;
+        }
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            throw fail(400, "Invalid Content-Length");
         }
     }
 

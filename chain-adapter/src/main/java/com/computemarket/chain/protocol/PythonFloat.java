@@ -32,30 +32,7 @@ public final class PythonFloat {
         if (Double.isInfinite(d)) {
             return d > 0 ? "inf" : "-inf";
         }
-        Decimal dec = shortest(d);
-        StringBuilder sb = new StringBuilder(24);
-        if (dec.negative) {
-            sb.append('-');
-        }
-        String digits = dec.digits;
-        int n = digits.length();
-        int point = dec.pointPos;
-        if (point > -4 && point <= 16) {
-            appendFixed(sb, digits, point);
-        } else {
-            sb.append(digits.charAt(0));
-            if (n > 1) {
-                sb.append('.').append(digits, 1, n);
-            }
-            int exp = point - 1;
-            sb.append('e').append(exp < 0 ? '-' : '+');
-            int abs = Math.abs(exp);
-            if (abs < 10) {
-                sb.append('0');
-            }
-            sb.append(abs);
-        }
-        return sb.toString();
+        return layout(d, -3, true);
     }
 
     /**
@@ -66,22 +43,37 @@ public final class PythonFloat {
         if (!Double.isFinite(d)) {
             throw new IllegalArgumentException("not finite: " + d);
         }
+        return layout(d, -4, false);
+    }
+
+    // fixed notation while the point position lies in [minFixedPoint, 16]; Python writes the exponent
+    // signed and at least two digits long (e+16, e-07), ryu plainly (e16, e-7)
+    private static String layout(double d, int minFixedPoint, boolean pythonExponent) {
         Decimal dec = shortest(d);
         StringBuilder sb = new StringBuilder(24);
         if (dec.negative) {
             sb.append('-');
         }
         String digits = dec.digits;
-        int n = digits.length();
         int point = dec.pointPos;
-        if (point > -5 && point <= 16) {
+        if (point >= minFixedPoint && point <= 16) {
             appendFixed(sb, digits, point);
-        } else {
-            sb.append(digits.charAt(0));
-            if (n > 1) {
-                sb.append('.').append(digits, 1, n);
+            return sb.toString();
+        }
+        sb.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            sb.append('.').append(digits, 1, digits.length());
+        }
+        int exp = point - 1;
+        sb.append('e');
+        if (pythonExponent) {
+            sb.append(exp < 0 ? '-' : '+');
+            if (Math.abs(exp) < 10) {
+                sb.append('0');
             }
-            sb.append('e').append(point - 1);
+            sb.append(Math.abs(exp));
+        } else {
+            sb.append(exp);
         }
         return sb.toString();
     }

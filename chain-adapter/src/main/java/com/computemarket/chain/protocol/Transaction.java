@@ -6,13 +6,11 @@ import com.computemarket.chain.crypto.Hexes;
 import com.computemarket.chain.crypto.Signatures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import org.bouncycastle.util.encoders.Hex;
 
@@ -273,9 +271,5 @@ public record Transaction(TxType txType, String fromAddress, String toAddress, B
             sb.append('\'').append(SCHEMA_TYPES.get(i)).append('\'');
         }
         return sb.toString();
-    }
-
-    static Set<String> schemaTypeNames() {
-        return Set.copyOf(SCHEMA_TYPES);
     }
 }

@@ -66,6 +66,17 @@ class SignaturesTest {
         assertThrows(IllegalArgumentException.class, () -> key.sign(new byte[31]));
     }
 
+    @Test
+    void hexFollowsBytesFromhex() {
+        assertEquals("0aff", org.bouncycastle.util.encoders.Hex.toHexString(Hexes.tryDecode(" 0A\tff\n")));
+        assertEquals(0, Hexes.tryDecode("").length);
+        assertEquals(null, Hexes.tryDecode("0 a"));
+        assertEquals(null, Hexes.tryDecode("abc"));
+        assertEquals(null, Hexes.tryDecode("zz"));
+        assertEquals(null, Hexes.tryDecode("\u0661\u0661"));
+        assertThrows(IllegalArgumentException.class, () -> Hexes.decode("x", "pub_key"));
+    }
+
     private static BigInteger curveN() {
         return Secp256k1.N;
     }

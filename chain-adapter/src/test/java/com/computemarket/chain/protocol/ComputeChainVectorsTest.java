@@ -300,12 +300,7 @@ class ComputeChainVectorsTest {
                 leaves.add(Hashes.sha256(new byte[] {(byte) i}));
             }
             assertEquals(hexList(c.get("leaves_hex")), hex(leaves));
-            List<List<byte[]>> levels = Merkle.levels(leaves);
-            JsonNode expectedLevels = c.get("levels");
-            assertEquals(expectedLevels.size(), levels.size());
-            for (int i = 0; i < levels.size(); i++) {
-                assertEquals(hexList(expectedLevels.get(i)), hex(levels.get(i)), "level " + i);
-            }
+            assertLevels(c.get("levels"), Merkle.levels(leaves));
             assertEquals(text(c, "root_hex"), Hex.toHexString(Merkle.root(leaves)));
         });
     }
@@ -329,12 +324,7 @@ class ComputeChainVectorsTest {
             assertEquals(hexList(b.get("tx_hashes")), hashes);
             List<byte[]> leaves = Merkle.computeLeaves(txs);
             assertEquals(hexList(b.get("compute_leaves_hex")), hex(leaves));
-            List<List<byte[]>> levels = Merkle.levels(leaves);
-            JsonNode expectedLevels = b.get("compute_levels");
-            assertEquals(expectedLevels.size(), levels.size());
-            for (int i = 0; i < levels.size(); i++) {
-                assertEquals(hexList(expectedLevels.get(i)), hex(levels.get(i)), "level " + i);
-            }
+            assertLevels(b.get("compute_levels"), Merkle.levels(leaves));
             assertEquals(text(b, "compute_root"), Merkle.computeRoot(txs));
             assertEquals(text(b, "tx_root"), Merkle.txRoot(txs));
         });
@@ -518,6 +508,13 @@ class ComputeChainVectorsTest {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.textValue()));
         return out;
+    }
+
+    private static void assertLevels(JsonNode expected, List<List<byte[]>> levels) {
+        assertEquals(expected.size(), levels.size(), "number of levels");
+        for (int i = 0; i < levels.size(); i++) {
+            assertEquals(hexList(expected.get(i)), hex(levels.get(i)), "level " + i);
+        }
     }
 
     private static List<String> hex(List<byte[]> values) {

@@ -14,6 +14,8 @@ public class ChainProbe {
     public Check probe() {
         try {
             return Check.up(Map.of("node", chain.nodeUrl(), "height", chain.height()));
+        } catch (jakarta.ejb.EJBException e) {
+            return Check.down(e.getCause() == null ? e : e.getCause());
         } catch (RuntimeException e) {
             return Check.down(e);
         }
