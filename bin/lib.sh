@@ -4,8 +4,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RUN_DIR="$ROOT/.run"
 LOG_DIR="$RUN_DIR/logs"
 SERVER_DIR="$ROOT/marketplace-ear/target/server"
-KEYCLOAK_DIR=$(ls -d "$RUN_DIR"/keycloak-* 2>/dev/null | sort | tail -n 1)
-DEVNET_JAR=$(ls "$ROOT"/chain-adapter/target/chain-adapter-*-devnet.jar 2>/dev/null | tail -n 1)
+KEYCLOAK_DIR=$(compgen -G "$RUN_DIR/keycloak-*" | sort | tail -n 1 || true)
+DEVNET_JAR=$(compgen -G "$ROOT/chain-adapter/target/chain-adapter-*-devnet.jar" | tail -n 1 || true)
 KEYCLOAK_PORT=${CM_KEYCLOAK_PORT:-8180}
 DEVNET_PORT=${CM_DEVNET_PORT:-8000}
 OIDC_URL=${CM_OIDC_URL:-http://127.0.0.1:$KEYCLOAK_PORT/realms/computemarket}
@@ -18,7 +18,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 wait_for() {
   local name=$1 url=$2 seconds=$3 pid=${4:-}
   local deadline=$((SECONDS + seconds))
-  until curl -fsS -o /dev/null --max-time 2 "$url"; do
+  until curl -fs -o /dev/null --max-time 2 "$url" 2>/dev/null; do
     [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null && die "$name stopped while starting; see $LOG_DIR"
     [ $SECONDS -ge $deadline ] && die "$name did not answer at $url within ${seconds}s; see $LOG_DIR"
     sleep 1

@@ -122,6 +122,7 @@ public record DevnetConfig(String host, int port, Duration blockTime, Path dataD
             }
             if (name.equals("--help") || name.equals("-h")) throw new UsageException(usage());
             if (!name.startsWith("--")) throw new UsageException("unexpected argument: " + arg + "\n" + usage());
+            if (!OPTIONS.contains(name)) throw new UsageException("unknown option: " + name + "\n" + usage());
             if (value == null) {
                 if (i + 1 >= args.length) throw new UsageException("missing value for " + name + "\n" + usage());
                 value = args[++i];
@@ -133,15 +134,16 @@ public record DevnetConfig(String host, int port, Duration blockTime, Path dataD
                     case "--block-time" -> config.withBlockTime(parseDuration(value));
                     case "--data-dir" -> config.withDataDir(Path.of(value));
                     case "--fund" -> withFundSpec(config, value);
-                    default -> throw new UsageException("unknown option: " + name + "\n" + usage());
+                    default -> throw new IllegalStateException(name);
                 };
             } catch (IllegalArgumentException e) {
-                if (e instanceof UsageException) throw e;
                 throw new UsageException(name + ": " + e.getMessage());
             }
         }
         return config;
     }
+
+    private static final List<String> OPTIONS = List.of("--port", "--host", "--block-time", "--data-dir", "--fund");
 
     public static String usage() {
         return """

@@ -142,25 +142,13 @@ public final class ChainClient {
         Exception last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             if (attempt > 1) backoff(attempt, "POST /tx/send " + hash, last);
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (ConnectException | HttpConnectTimeoutException e) {
-                last = e; // never reached the node
-                continue;
-            } catch (IOException e) {
-                last = e; // the request may have arrived before the connection broke
-                mayHaveLanded = true;
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NodeUnreachableException("interrupted while sending " + hash, hash, true, e);
-            }
-            if (RETRYABLE_STATUS.contains(response.statusCode())) {
-                last = new ChainRpcException("HTTP " + response.statusCode(), response.statusCode());
-                mayHaveLanded |= response.statusCode() != 503; // a gateway may have passed it on; 503 is the node's "not ready"
+            Attempt tried = attempt(request, "POST /tx/send " + hash, hash);
+            if (tried.failure() != null) {
+                last = tried.failure();
+                mayHaveLanded |= tried.mayHaveArrived();
                 continue;
             }
+            HttpResponse<String> response = tried.response();
             JsonNode json = answer(response, "/tx/send");
             String nodeHash = json.path("tx_hash").asText("");
             if (!hash.equals(nodeHash)) {
@@ -193,27 +181,47 @@ public final class ChainClient {
         Exception last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             if (attempt > 1) backoff(attempt, "GET /" + path, last);
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                last = e;
+            Attempt tried = attempt(request, "GET /" + path, null);
+            if (tried.failure() != null) {
+                last = tried.failure();
                 continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NodeUnreachableException("interrupted during GET /" + path, e);
             }
+            HttpResponse<String> response = tried.response();
             int code = response.statusCode();
-            if (RETRYABLE_STATUS.contains(code)) {
-                last = new ChainRpcException("HTTP " + code, code);
-                continue;
-            }
             if (code == 404) return Optional.empty();
             answer(response, "/" + path);
             return Optional.of(response.body());
         }
         throw new NodeUnreachableException("no answer from " + baseUrl + " to GET /" + path + " after "
                 + settings.maxAttempts() + " attempts", last);
+    }
+
+    /**
+     * One request: an answer, or a failure worth retrying (no connection, a timeout, 502/503/504) with whether
+     * the request may have reached the node anyway.
+     */
+    private record Attempt(HttpResponse<String> response, Exception failure, boolean mayHaveArrived) {
+    }
+
+    /** @param txHash the transaction being sent, for the exception if the thread is interrupted; null for reads */
+    private Attempt attempt(HttpRequest request, String what, String txHash) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            return new Attempt(null, e, false); // never reached the node
+        } catch (IOException e) {
+            return new Attempt(null, e, true); // the request may have arrived before the connection broke
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NodeUnreachableException("interrupted during " + what, txHash, txHash != null, e);
+        }
+        int code = response.statusCode();
+        if (RETRYABLE_STATUS.contains(code)) {
+            // a gateway (502/504) may have passed the request on; 503 is the node's own "not initialized"
+            return new Attempt(null, new ChainRpcException("HTTP " + code, code), code != 503);
+        }
+        return new Attempt(response, null, false);
     }
 
     /** The body of a 200 as JSON; 422 and other statuses become exceptions carrying FastAPI's {@code detail}. */

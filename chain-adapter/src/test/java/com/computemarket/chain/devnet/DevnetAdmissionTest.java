@@ -25,12 +25,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /tx/send}: every rejection reason of the real node, in its order, and the devnet's deliberate extra
  * rejections. Blocks are produced by hand (block time 1 h), so the mempool holds still between checks.
  */
+@Timeout(60)
 class DevnetAdmissionTest {
 
     @TempDir

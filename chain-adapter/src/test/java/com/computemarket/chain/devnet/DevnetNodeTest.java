@@ -41,9 +41,11 @@ import java.util.List;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The devnet as a client sees it: blocks, balances, fees, nonces, persistence and bad input. */
+@Timeout(60)
 class DevnetNodeTest {
 
     private static final Duration FAST = Duration.ofMillis(100);
@@ -205,18 +207,18 @@ class DevnetNodeTest {
         String blockText = TestChain.get(node.baseUrl(), "block/" + inclusion.height()).body();
         String validator = node.validatorAddress();
         node.close();
+        node = null;
         long height;
-        try (DevnetNode stopped = DevnetNode.start(TestChain.config(dir, Duration.ofHours(1)))) {
-            node = null;
-            ChainClient client = new ChainClient(stopped.baseUrl());
+        try (DevnetNode restarted = DevnetNode.start(TestChain.config(dir, Duration.ofHours(1)))) {
+            ChainClient client = new ChainClient(restarted.baseUrl());
             height = client.status().height();
             assertTrue(height >= inclusion.height());
-            assertEquals(blockText, TestChain.get(stopped.baseUrl(), "block/" + inclusion.height()).body());
+            assertEquals(blockText, TestChain.get(restarted.baseUrl(), "block/" + inclusion.height()).body());
             assertEquals(cpc(1005), client.balance(ALICE.address()).balance());
             assertEquals(BigInteger.ONE, client.nonce(FAUCET.address(), false));
-            assertEquals(validator, stopped.validatorAddress());
+            assertEquals(validator, restarted.validatorAddress());
             assertEquals("confirmed", client.receipt(tx.hash()).orElseThrow().status());
-            Block next = stopped.produceBlock();
+            Block next = restarted.produceBlock();
             assertEquals(height + 1, next.header().height());
             assertEquals(client.block(height).orElseThrow().hash(), next.header().prevHash());
         }

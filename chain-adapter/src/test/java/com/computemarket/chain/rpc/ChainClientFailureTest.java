@@ -19,8 +19,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** How the client maps what a node answers (or does not) to outcomes and exceptions; a scripted node plays the node. */
+@Timeout(60)
 class ChainClientFailureTest {
 
     private static final ChainKey KEY = ChainKey.fromHex("11".repeat(32));

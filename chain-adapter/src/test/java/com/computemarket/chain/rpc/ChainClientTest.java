@@ -21,9 +21,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The client against an in-process devnet node on a random port. */
+@Timeout(60)
 class ChainClientTest {
 
     @TempDir
