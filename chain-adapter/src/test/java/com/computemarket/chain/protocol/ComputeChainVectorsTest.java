@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestFactory;
  * named test. The file comes from {@code -Dcm.vectors=...}, else {@code ${cm.shared.dir}}, else
  * {@code ../../shared} next to the module. A section missing, empty or shaped differently fails.
  */
-class ComputeChainVectorsTest {
+public class ComputeChainVectorsTest {
 
     private static final Set<String> SECTIONS = Set.of("meta", "keys", "address_validation", "transactions",
             "signature_determinism", "signature_verify_cases", "block_signature", "compute_results", "merkle",
@@ -70,7 +70,8 @@ class ComputeChainVectorsTest {
         }
     }
 
-    static Path vectorsPath() {
+    /** -Dcm.vectors, else ${cm.shared.dir} (or ../../shared), else the repository's copy. */
+    public static Path vectorsPath() {
         String explicit = System.getProperty("cm.vectors");
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
@@ -81,7 +82,7 @@ class ComputeChainVectorsTest {
     }
 
     /** The repository's copy of the vectors, for clones that have no ../shared; kept equal by the test below. */
-    static final Path BUNDLED = Path.of("src", "test", "resources", "computechain-vectors.json");
+    public static final Path BUNDLED = Path.of("src", "test", "resources", "computechain-vectors.json");
 
     static Path sharedVectors() {
         String shared = System.getProperty("cm.shared.dir");

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.computemarket.chain.protocol.Block;
 import com.computemarket.chain.protocol.ChainJson;
+import com.computemarket.chain.protocol.ComputeChainVectorsTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** Against the real devnet blocks recorded in computechain-vectors.json ({@code live_devnet.real_blocks}). */
@@ -44,19 +44,10 @@ class ComputeRootCheckTest {
 
     /** The raw {@code /block/{h}} text the real node served, from the shared vectors file. */
     static String realBlock(long height) throws IOException {
-        JsonNode vectors = ChainJson.parse(Files.readString(vectorsPath()));
+        JsonNode vectors = ChainJson.parse(Files.readString(ComputeChainVectorsTest.vectorsPath()));
         for (JsonNode b : vectors.get("live_devnet").get("real_blocks")) {
             if (b.get("height").asLong() == height) return b.get("rpc_response_text").asText();
         }
         throw new IllegalArgumentException("no real block " + height);
-    }
-
-    // the same lookup as the protocol package's vector test: -Dcm.vectors, else ${cm.shared.dir}, else ../../shared
-    private static Path vectorsPath() {
-        String explicit = System.getProperty("cm.vectors");
-        if (explicit != null && !explicit.isBlank()) return Path.of(explicit);
-        String shared = System.getProperty("cm.shared.dir");
-        Path dir = shared != null && !shared.isBlank() ? Path.of(shared) : Path.of("..", "..", "shared");
-        return dir.resolve("computechain-vectors.json");
     }
 }
