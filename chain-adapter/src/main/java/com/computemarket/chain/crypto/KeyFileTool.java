@@ -1,5 +1,6 @@
 package com.computemarket.chain.crypto;
 
+import com.computemarket.chain.devnet.DevnetParams;
 import java.io.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,6 @@ import java.security.SecureRandom;
  */
 public final class KeyFileTool {
 
-    /** The devnet faucet's private key, published by ComputeChain (vectors: meta.network_devnet.faucet_priv_key). */
-    public static final String DEVNET_FAUCET_KEY = "4f3edf982522b4e51b7e8b5f2f9c4d1d7a9e5f8c2b6d4e1a3c5b7d9e0f1a2b3c";
-
     private KeyFileTool() {
     }
 
@@ -31,7 +29,7 @@ public final class KeyFileTool {
         try {
             switch (args[0]) {
                 case "create" -> System.out.println(write(file, ChainKey.generate(new SecureRandom())));
-                case "import-devnet-faucet" -> System.out.println(write(file, ChainKey.fromHex(DEVNET_FAUCET_KEY)));
+                case "import-devnet-faucet" -> System.out.println(write(file, ChainKey.fromHex(DevnetParams.FAUCET_PRIVATE_KEY)));
                 case "address" -> System.out.println(KeyFile.read(file, passphrase()).address());
                 default -> fail("unknown command " + args[0] + "; use create, address or import-devnet-faucet");
             }

@@ -3,7 +3,7 @@ package com.computemarket.chain.devnet;
 import java.math.BigInteger;
 
 /** The real devnet's network parameters (computechain-vectors.json, {@code meta.network_devnet}). */
-final class DevnetParams {
+public final class DevnetParams {
 
     static final String CHAIN_ID = "cpc-devnet-1";
     static final String NETWORK_ID = "devnet";
@@ -14,7 +14,7 @@ final class DevnetParams {
     static final int MAX_QUEUED_PER_SENDER = 64;
 
     /** Published devnet faucet key; its {@code cpc} address holds the genesis premine. */
-    static final String FAUCET_PRIVATE_KEY = "4f3edf982522b4e51b7e8b5f2f9c4d1d7a9e5f8c2b6d4e1a3c5b7d9e0f1a2b3c";
+    public static final String FAUCET_PRIVATE_KEY = "4f3edf982522b4e51b7e8b5f2f9c4d1d7a9e5f8c2b6d4e1a3c5b7d9e0f1a2b3c";
     static final BigInteger GENESIS_PREMINE = new BigInteger("1000000000000000000000000000");
     static final String TREASURY_ADDRESS = "cpc1treasury000000000000000000000000000000000000000000";
 
