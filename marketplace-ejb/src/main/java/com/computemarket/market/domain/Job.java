@@ -1,0 +1,229 @@
+package com.computemarket.market.domain;
+
+import com.computemarket.shared.Amount;
+import com.computemarket.shared.DomainException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One piece of a task that one worker runs. Dispatched at least once (leases expire and the job goes back to the
+ * queue), settled exactly once (results are taken by job id; state changes only through these methods).
+ */
+@Entity
+@Table(name = "job", indexes = {
+        @Index(name = "job_task", columnList = "taskId"),
+        @Index(name = "job_status_lease", columnList = "status, leaseExpiresAt"),
+        @Index(name = "job_worker", columnList = "workerId, status")})
+public class Job {
+
+    @Id
+    private UUID id;
+    @Version
+    private long version;
+    @Column(nullable = false)
+    private UUID taskId;
+    private int jobIndex;
+    @Column(nullable = false, length = 32)
+    private String challengeType;
+    @Lob
+    @Column(nullable = false)
+    private String payload;
+    @Column(nullable = false, precision = 38, scale = 0)
+    private BigInteger reward;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private JobStatus status;
+    private int attempts;
+    private UUID workerId;
+    private Instant leasedAt;
+    private Instant leaseExpiresAt;
+    @Column(length = 128)
+    private String resultHash;
+    @Lob
+    private String proof;
+    private Instant submittedAt;
+    @Column(length = 500)
+    private String failure;
+    private Instant createdAt;
+    private Instant finishedAt;
+
+    protected Job() {
+    }
+
+    public Job(UUID id, UUID taskId, int jobIndex, String challengeType, String payloadJson, Amount reward, Instant now) {
+        this.id = Objects.requireNonNull(id);
+        this.taskId = Objects.requireNonNull(taskId);
+        this.jobIndex = jobIndex;
+        this.challengeType = Objects.requireNonNull(challengeType);
+        this.payload = Objects.requireNonNull(payloadJson);
+        this.reward = reward.wei();
+        this.status = JobStatus.QUEUED;
+        this.createdAt = now;
+    }
+
+    /** Hands the job to {@code worker} until now + ttl; only a QUEUED job can be leased. */
+    public Lease leaseTo(UUID worker, Instant now, Duration ttl) {
+        if (status != JobStatus.QUEUED) {
+            throw DomainException.conflict("job-not-queued", "job " + id + " is " + status + ", not QUEUED");
+        }
+        status = JobStatus.LEASED;
+        workerId = worker;
+        attempts++;
+        leasedAt = now;
+        leaseExpiresAt = now.plus(ttl);
+        return currentLease();
+    }
+
+    /** A heartbeat from the lease holder pushes the expiry out; false when the job is no longer leased to it. */
+    public boolean renewLease(UUID worker, Instant now, Duration ttl) {
+        if (status != JobStatus.LEASED || !worker.equals(workerId) || !now.isBefore(leaseExpiresAt)) {
+            return false;
+        }
+        leaseExpiresAt = now.plus(ttl);
+        return true;
+    }
+
+    public boolean leaseExpired(Instant now) {
+        return status == JobStatus.LEASED && !now.isBefore(leaseExpiresAt);
+    }
+
+    /** Takes an expired lease back: the job is queued again (the caller re-enqueues it) or, out of attempts, dead. */
+    public JobStatus expireLease(Instant now, int maxAttempts) {
+        if (!leaseExpired(now)) {
+            return status;
+        }
+        workerId = null;
+        leasedAt = null;
+        leaseExpiresAt = null;
+        if (attempts >= maxAttempts) {
+            deadLetter("lease expired " + attempts + " times", now);
+        } else {
+            status = JobStatus.QUEUED;
+        }
+        return status;
+    }
+
+    /** Gives a lease back at once (the worker said it cannot finish), keeping the attempt count. */
+    public boolean returnLease(UUID worker) {
+        if (status != JobStatus.LEASED || !worker.equals(workerId)) {
+            return false;
+        }
+        status = JobStatus.QUEUED;
+        workerId = null;
+        leasedAt = null;
+        leaseExpiresAt = null;
+        return true;
+    }
+
+    public void deadLetter(String reason, Instant now) {
+        if (status.isFinal()) {
+            return;
+        }
+        status = JobStatus.DEAD;
+        failure = truncate(reason);
+        finishedAt = now;
+    }
+
+    /**
+     * Takes the lease holder's result. The same result for the same job again answers DUPLICATE and changes nothing,
+     * so a worker may resend after a reconnect; anyone else's result, or a different one, is refused.
+     */
+    public SubmitOutcome submit(UUID worker, String hash, String proofJson, Instant now) {
+        if (hash == null || hash.isBlank()) {
+            throw DomainException.invalid("invalid-result", "result_hash is required");
+        }
+        if (status == JobStatus.SUBMITTED || status == JobStatus.SETTLED || status == JobStatus.REJECTED) {
+            if (worker.equals(workerId) && hash.equals(resultHash)) {
+                return SubmitOutcome.DUPLICATE;
+            }
+            throw DomainException.conflict("result-already-taken", "job " + id + " already has a result");
+        }
+        if (status != JobStatus.LEASED || !worker.equals(workerId)) {
+            throw DomainException.conflict("job-not-leased-to-worker", "job " + id + " is not leased to this worker");
+        }
+        status = JobStatus.SUBMITTED;
+        resultHash = hash;
+        proof = proofJson;
+        submittedAt = now;
+        leaseExpiresAt = null;
+        return SubmitOutcome.ACCEPTED;
+    }
+
+    /** Verified and paid; only a SUBMITTED job settles, and only once. */
+    public boolean settle(Instant now) {
+        if (status == JobStatus.SETTLED) {
+            return false;
+        }
+        if (status != JobStatus.SUBMITTED) {
+            throw DomainException.conflict("job-not-submitted", "job " + id + " is " + status + ", not SUBMITTED");
+        }
+        status = JobStatus.SETTLED;
+        finishedAt = now;
+        return true;
+    }
+
+    /** Verification refused the result: not paid. */
+    public boolean reject(String reason, Instant now) {
+        if (status == JobStatus.REJECTED) {
+            return false;
+        }
+        if (status != JobStatus.SUBMITTED) {
+            throw DomainException.conflict("job-not-submitted", "job " + id + " is " + status + ", not SUBMITTED");
+        }
+        status = JobStatus.REJECTED;
+        failure = truncate(reason);
+        finishedAt = now;
+        return true;
+    }
+
+    /** The task was cancelled: a job not yet finished stops here (a late result is refused). */
+    public boolean cancel(Instant now) {
+        if (status.isFinal() || status == JobStatus.SUBMITTED) {
+            return false;
+        }
+        status = JobStatus.CANCELLED;
+        finishedAt = now;
+        return true;
+    }
+
+    public Lease currentLease() {
+        if (status != JobStatus.LEASED) {
+            throw DomainException.conflict("job-not-leased", "job " + id + " is " + status);
+        }
+        return new Lease(id, taskId, workerId, attempts, leaseExpiresAt);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    public UUID id() { return id; }
+    public UUID taskId() { return taskId; }
+    public int index() { return jobIndex; }
+    public String challengeType() { return challengeType; }
+    public String payload() { return payload; }
+    public Amount reward() { return Amount.ofWei(reward); }
+    public JobStatus status() { return status; }
+    public int attempts() { return attempts; }
+    public UUID workerId() { return workerId; }
+    public Instant leasedAt() { return leasedAt; }
+    public Instant leaseExpiresAt() { return leaseExpiresAt; }
+    public String resultHash() { return resultHash; }
+    public String proof() { return proof; }
+    public Instant submittedAt() { return submittedAt; }
+    public String failure() { return failure; }
+    public Instant createdAt() { return createdAt; }
+    public Instant finishedAt() { return finishedAt; }
+}

@@ -1,0 +1,16 @@
+package com.computemarket.market.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public interface TaskRepository {
+    void add(Task task);
+    Optional<Task> find(UUID id);
+    Task require(UUID id);
+    Task lock(UUID id);
+    Optional<Task> byIdempotencyKey(String organization, String key);
+    /** A page of tasks; {@code organization} null means all organizations. */
+    List<Task> page(String organization, TaskStatus status, String challengeType, int limit, int offset);
+    long count(String organization, TaskStatus status, String challengeType);
+}
