@@ -1,0 +1,86 @@
+package com.computemarket.market.application;
+
+import com.computemarket.billing.application.Escrow;
+import com.computemarket.market.domain.Job;
+import com.computemarket.market.domain.JobRepository;
+import com.computemarket.market.domain.Task;
+import com.computemarket.market.domain.TaskRepository;
+import com.computemarket.shared.Caller;
+import com.computemarket.shared.DomainException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Creates a task: checks the request, holds its reward in escrow, splits it into jobs and announces each job to the
+ * dispatcher — all in one (XA) transaction, so a refused or failed request holds nothing and queues nothing.
+ */
+@Stateless
+public class TaskSubmission {
+
+    private static final Logger LOG = Logger.getLogger(TaskSubmission.class.getName());
+
+    @Inject TaskRepository tasks;
+    @Inject JobRepository jobs;
+    @Inject Escrow escrow;
+    @Inject JobQueue queue;
+    @Inject MarketSettings settings;
+    @Inject Clock clock;
+
+    /** What POST /tasks answers: the task, and whether this call created it (false: an Idempotency-Key replay). */
+    public record Submitted(Task task, boolean created) {
+    }
+
+    public Submitted submit(Caller caller, String body, String idempotencyKey) {
+        String organization = caller.requireOrganization();
+        String key = TaskRequest.checkIdempotencyKey(idempotencyKey);
+        Instant now = clock.instant();
+        TaskRequest request = TaskRequest.parse(body, now, settings.defaultDeadline(), settings.maxDeadline());
+        if (key != null) {
+            Optional<Submitted> replay = replay(organization, key, request.digest());
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+        }
+        UUID taskId = UUID.randomUUID();
+        List<ObjectNode> payloads = request.jobPayloads();
+        Task task = new Task(taskId, organization, caller.username(), request.challengeType().wire(),
+                request.payload().toString(), request.reward(), request.deadline(), payloads.size(), key,
+                request.digest(), now);
+        tasks.add(task);
+        escrow.hold(taskId, organization, request.reward());
+        var rewards = request.reward().split(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            Job job = new Job(UUID.randomUUID(), taskId, i, task.challengeType(), payloads.get(i).toString(), rewards[i], now);
+            jobs.add(job);
+            queue.ready(job.id());
+        }
+        LOG.fine(() -> "task " + taskId + " of " + organization + ": " + payloads.size() + " " + task.challengeType()
+                + " jobs, " + request.reward() + " held");
+        return new Submitted(task, true);
+    }
+
+    /** The task an earlier request with the same key created, if the body is the same; 422 if it is not. */
+    public Optional<Submitted> replay(String organization, String key, String digest) {
+        return tasks.byIdempotencyKey(organization, key).map(existing -> {
+            if (!existing.requestDigest().equals(digest)) {
+                throw DomainException.unprocessable("idempotency-key-reused", "Idempotency-Key \"" + key
+                        + "\" was already used for a different request (task " + existing.id() + ")");
+            }
+            return new Submitted(existing, false);
+        });
+    }
+
+    /** After a lost race on the unique (organization, key): answers the winner's task. */
+    public Optional<Submitted> replay(Caller caller, String body, String idempotencyKey) {
+        Instant now = clock.instant();
+        TaskRequest request = TaskRequest.parse(body, now, settings.defaultDeadline(), settings.maxDeadline());
+        return replay(caller.requireOrganization(), TaskRequest.checkIdempotencyKey(idempotencyKey), request.digest());
+    }
+}

@@ -1,0 +1,8 @@
+package com.computemarket.workers.application;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** PLACEHOLDER (the workers branch's version wins at merge). */
+public record WorkerProfile(UUID id, String operator, String address, Set<String> challengeTypes, String status, int reputation) {
+}
