@@ -1,0 +1,81 @@
+package com.computemarket.market.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.computemarket.shared.Amount;
+import com.computemarket.shared.DomainException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class JobTest {
+
+    static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+    static final Duration TTL = Duration.ofSeconds(30);
+    final UUID alice = UUID.randomUUID();
+    final UUID bob = UUID.randomUUID();
+    final Job job = new Job(UUID.randomUUID(), UUID.randomUUID(), 0, "synthetic", "{}", Amount.cpc(1), T0);
+
+    @Test
+    void aLeaseExpiresAndTheJobIsQueuedAgainThenDiesAfterTheLastAttempt() {
+        job.leaseTo(alice, T0, TTL);
+        assertFalse(job.leaseExpired(T0.plusSeconds(29)));
+        assertEquals(JobStatus.QUEUED, job.expireLease(T0.plusSeconds(30), 2));
+        assertEquals(null, job.workerId());
+        Lease second = job.leaseTo(bob, T0.plusSeconds(31), TTL);
+        assertEquals(2, second.attempt());
+        assertEquals(JobStatus.DEAD, job.expireLease(T0.plusSeconds(61), 2));
+        assertThrows(DomainException.class, () -> job.leaseTo(alice, T0.plusSeconds(62), TTL));
+    }
+
+    @Test
+    void onlyTheHolderRenewsAndOnlyBeforeExpiry() {
+        job.leaseTo(alice, T0, TTL);
+        assertFalse(job.renewLease(bob, T0.plusSeconds(10), TTL));
+        assertTrue(job.renewLease(alice, T0.plusSeconds(10), TTL));
+        assertEquals(T0.plusSeconds(40), job.leaseExpiresAt());
+        assertFalse(job.renewLease(alice, T0.plusSeconds(40), TTL));
+    }
+
+    @Test
+    void resultsAreTakenOnceByJobIdAndOnlyFromTheHolder() {
+        job.leaseTo(alice, T0, TTL);
+        DomainException stranger = assertThrows(DomainException.class, () -> job.submit(bob, "ab", null, T0));
+        assertEquals(409, stranger.status());
+        assertEquals(SubmitOutcome.ACCEPTED, job.submit(alice, "ab", null, T0));
+        assertEquals(SubmitOutcome.DUPLICATE, job.submit(alice, "ab", null, T0.plusSeconds(1)));
+        assertThrows(DomainException.class, () -> job.submit(alice, "cd", null, T0));
+        assertFalse(job.leaseExpired(T0.plusSeconds(3600)), "a submitted job is not reaped");
+    }
+
+    @Test
+    void settlesExactlyOnce() {
+        job.leaseTo(alice, T0, TTL);
+        assertThrows(DomainException.class, () -> job.settle(T0));
+        job.submit(alice, "ab", "{}", T0);
+        assertTrue(job.settle(T0));
+        assertFalse(job.settle(T0));
+        assertEquals(JobStatus.SETTLED, job.status());
+        assertThrows(DomainException.class, () -> job.reject("late", T0));
+    }
+
+    @Test
+    void aCancelledJobRefusesALateResult() {
+        job.leaseTo(alice, T0, TTL);
+        assertTrue(job.cancel(T0));
+        assertThrows(DomainException.class, () -> job.submit(alice, "ab", null, T0));
+    }
+
+    @Test
+    void aReturnedLeaseKeepsItsAttemptCount() {
+        job.leaseTo(alice, T0, TTL);
+        assertFalse(job.returnLease(bob));
+        assertTrue(job.returnLease(alice));
+        assertEquals(JobStatus.QUEUED, job.status());
+        assertEquals(1, job.attempts());
+    }
+}
