@@ -86,7 +86,7 @@ class TaskMarketIT {
         assertEquals("synthetic", task.get("challenge_type").asText());
         assertEquals("10.0", task.get("reward").asText());
         assertEquals(2, task.get("jobs").size(), "20 iterations split into jobs of 10");
-        assertEquals(1024 / 16, task.get("payload").get("matrix_size").asInt());
+        assertEquals(64, task.get("payload").get("matrix_size").asInt());
     }
 
     @Test
