@@ -1,12 +1,18 @@
 package com.computemarket.workers.api;
 
 import com.computemarket.shared.Caller;
+import com.computemarket.shared.DomainException;
 import com.computemarket.workers.application.WorkerDirectory;
 import com.computemarket.workers.application.WorkerEnrolment;
 import com.computemarket.workers.application.WorkerPage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +29,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
 import java.util.UUID;
 
 /**
@@ -38,14 +45,36 @@ public class WorkersResource {
     @Inject WorkerEnrolment enrolment;
     @Inject WorkerDirectory directory;
 
-    /** A nonce for the worker to sign; the body ({"address": …}) is optional. */
+    /**
+     * A nonce for the worker to sign. The body is optional: none at all (with or without a Content-Type), {@code {}},
+     * or {@code {"address": "cpc1…"}} for the complete message; so it is read as text rather than bound.
+     */
     @POST
     @Path("enrolment-challenges")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.WORKER)
-    public Response challenge(@Valid EnrolmentChallengeRequest request) {
-        ChallengeView view = ChallengeView.of(enrolment.issueChallenge(caller, request == null ? null : request.address()));
+    public Response challenge(String body) {
+        ChallengeView view = ChallengeView.of(enrolment.issueChallenge(caller, optionalAddress(body)));
         return Response.status(Response.Status.CREATED).entity(view).build();
+    }
+
+    private static String optionalAddress(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        JsonObject json;
+        try (var reader = Json.createReader(new StringReader(body))) {
+            json = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw DomainException.invalid("malformed-json", "the body must be empty or a JSON object such as {\"address\": \"cpc1…\"}");
+        }
+        JsonValue address = json.get("address");
+        if (address == null || address.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (address.getValueType() != JsonValue.ValueType.STRING) {
+            throw DomainException.invalid("invalid-address", "address must be a string, a cpc1… account address");
+        }
+        return ((JsonString) address).getString();
     }
 
     @POST
