@@ -1,0 +1,68 @@
+package com.computemarket.market.infrastructure;
+
+import com.computemarket.market.domain.Job;
+import com.computemarket.market.domain.JobRepository;
+import com.computemarket.market.domain.JobStatus;
+import com.computemarket.shared.DomainException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Jobs in JPA. Written by the dispatch helper before the lead's version existed; the lead reconciles at merge
+ * (keep one of the two).
+ */
+@ApplicationScoped
+public class JpaJobRepository implements JobRepository {
+
+    @PersistenceContext(unitName = "marketplace")
+    EntityManager em;
+
+    @Override
+    public void add(Job job) {
+        em.persist(job);
+    }
+
+    @Override
+    public Optional<Job> find(UUID id) {
+        return Optional.ofNullable(em.find(Job.class, id));
+    }
+
+    @Override
+    public Job require(UUID id) {
+        return find(id).orElseThrow(() -> DomainException.notFound("job-not-found", "no job " + id));
+    }
+
+    @Override
+    public Job lock(UUID id) {
+        Job job = em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null) {
+            throw DomainException.notFound("job-not-found", "no job " + id);
+        }
+        return job;
+    }
+
+    @Override
+    public List<Job> ofTask(UUID taskId) {
+        return em.createQuery("select j from Job j where j.taskId = :task order by j.jobIndex", Job.class)
+                .setParameter("task", taskId).getResultList();
+    }
+
+    @Override
+    public List<Job> leasedTo(UUID workerId) {
+        return em.createQuery("select j from Job j where j.workerId = :worker and j.status = :leased", Job.class)
+                .setParameter("worker", workerId).setParameter("leased", JobStatus.LEASED).getResultList();
+    }
+
+    @Override
+    public List<Job> expiredLeases(Instant now, int limit) {
+        return em.createQuery("select j from Job j where j.status = :leased and j.leaseExpiresAt <= :now order by j.leaseExpiresAt",
+                        Job.class)
+                .setParameter("leased", JobStatus.LEASED).setParameter("now", now).setMaxResults(limit).getResultList();
+    }
+}
