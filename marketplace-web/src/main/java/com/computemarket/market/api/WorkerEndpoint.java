@@ -34,6 +34,9 @@ public class WorkerEndpoint {
     @Inject WorkerDirectory directory;
     @Inject @ConfigProperty(name = "cm.dispatch.lease-ttl", defaultValue = "PT30S")
     Duration leaseTtl;
+    /** A connection silent (both ways) this long is closed; its leases then expire unless it comes back in time. */
+    @Inject @ConfigProperty(name = "cm.worker.idle-timeout", defaultValue = "PT60S")
+    Duration idleTimeout;
 
     private WorkerConversation conversation;
 
@@ -44,7 +47,7 @@ public class WorkerEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "a worker's bearer token is required"));
             return;
         }
-        session.setMaxIdleTimeout(leaseTtl.multipliedBy(2).toMillis());
+        session.setMaxIdleTimeout(idleTimeout.toMillis());
         conversation = new WorkerConversation((String) operator, new SessionLink(session), hub, dispatch, directory, leaseTtl);
         LOG.fine(() -> "worker session " + session.getId() + " opened by " + config.getUserProperties().get(WorkerHandshake.USERNAME));
     }
