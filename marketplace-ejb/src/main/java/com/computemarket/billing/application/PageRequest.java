@@ -20,6 +20,22 @@ public record PageRequest(int limit, int offset) {
         return new PageRequest(l, o);
     }
 
+    /** From query parameters as sent (absent: the defaults); text that is not a whole number is a 400. */
+    public static PageRequest parse(String limit, String offset) {
+        return of(number("limit", limit), number("offset", offset));
+    }
+
+    private static Integer number(String name, String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("invalid-page", name + " must be a whole number, got \"" + (text.length() > 20 ? text.substring(0, 20) + "…" : text) + "\"");
+        }
+    }
+
     /** One page of items and the total there is. */
     public record Page<T>(List<T> items, long total, int limit, int offset) {
     }
