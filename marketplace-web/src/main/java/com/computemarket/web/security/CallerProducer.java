@@ -28,8 +28,8 @@ public class CallerProducer {
 
     @Inject HttpServletRequest request;
 
+    /** Dependent, not request-scoped: Caller is a record (final, so no client proxy); resources are per request anyway. */
     @Produces
-    @RequestScoped
     Caller caller() {
         if (request.getUserPrincipal() == null) {
             throw new NotAuthorizedException("a bearer token is required", "Bearer");
