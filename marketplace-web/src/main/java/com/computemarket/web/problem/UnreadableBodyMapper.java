@@ -4,9 +4,6 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * A request body JSON-B cannot read (not JSON, wrong types) is the client's mistake: 400, not an incident. RESTEasy
@@ -14,8 +11,6 @@ import java.util.logging.Logger;
  */
 @Provider
 public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
-
-    private static final Logger LOG = Logger.getLogger(UnreadableBodyMapper.class.getName());
 
     @Override
     public Response toResponse(ProcessingException exception) {
@@ -25,10 +20,7 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
                         "the request body is not the JSON this endpoint takes: " + abbreviate(t.getMessage())).toResponse();
             }
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
-        return Problem.of("internal-error", Response.Status.INTERNAL_SERVER_ERROR,
-                "The server failed unexpectedly; quote incident " + incident + " to an operator.").toResponse();
+        return new UnexpectedExceptionMapper().toResponse(exception);
     }
 
     private static String abbreviate(String text) {
