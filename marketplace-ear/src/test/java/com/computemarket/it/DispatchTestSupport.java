@@ -1,5 +1,11 @@
 package com.computemarket.it;
 
+import com.computemarket.billing.application.AccountRef;
+import com.computemarket.billing.application.AccountType;
+import com.computemarket.billing.application.EntryDraft;
+import com.computemarket.billing.application.Escrow;
+import com.computemarket.billing.application.Ledger;
+import com.computemarket.billing.application.Posting;
 import com.computemarket.market.application.JobQueue;
 import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.Task;
@@ -33,6 +39,10 @@ public class DispatchTestSupport {
     EntityManager em;
     @Inject
     JobQueue queue;
+    @Inject
+    Ledger ledger;
+    @Inject
+    Escrow escrow;
 
     /** A task of one job, announced; answers {taskId, jobId}. */
     @Transactional
@@ -42,6 +52,12 @@ public class DispatchTestSupport {
         UUID jobId = UUID.randomUUID();
         em.persist(new Task(taskId, "acme", "dispatch-it", challengeType, "{\"n\":16}", Amount.parseCpc("reward", "1"),
                 null, 1, null, null, now));
+        // funded and held like a real task, so that failing it releases a real hold
+        Amount reward = Amount.parseCpc("reward", "1");
+        ledger.post(new EntryDraft("dispatch-it-credit:" + taskId, "manual-credit", "DispatchIT", List.of(
+                new Posting(AccountRef.platform(AccountType.MANUAL_CREDITS), reward.negate()),
+                new Posting(AccountRef.available("acme"), reward))));
+        escrow.hold(taskId, "acme", reward);
         em.persist(new Job(jobId, taskId, 0, challengeType, "{\"n\":16,\"seed\":\"" + jobId + "\"}", Amount.parseCpc("reward", "1"), now));
         // write the rows now: a JDBC connection first taken in beforeCompletion is not enlisted in the XA
         // transaction (PostgreSQL then refuses the @Lob columns in auto-commit mode)

@@ -68,8 +68,9 @@ class TaskMarketIT {
         BigDecimal escrow = balance("escrow");
         String key = "it-" + UUID.randomUUID();
 
-        Api.Reply first = api().post("customer", "api/tasks", synthetic("10.0"), Map.of("Idempotency-Key", key));
-        Api.Reply retry = api().post("customer", "api/tasks", synthetic("10.0"), Map.of("Idempotency-Key", key));
+        Map<String, Object> request = synthetic("10.0");
+        Api.Reply first = api().post("customer", "api/tasks", request, Map.of("Idempotency-Key", key));
+        Api.Reply retry = api().post("customer", "api/tasks", request, Map.of("Idempotency-Key", key));
 
         assertEquals(201, first.status(), first.toString());
         JsonNode created = first.json();
