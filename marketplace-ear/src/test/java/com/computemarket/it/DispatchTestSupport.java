@@ -66,6 +66,14 @@ public class DispatchTestSupport {
         return new UUID[] {taskId, jobId};
     }
 
+    /** Credits an organization as an admin's manual credit would. */
+    @Transactional
+    public void fund(String organization, Amount amount) {
+        ledger.post(new EntryDraft("it-credit:" + UUID.randomUUID(), "manual-credit", "integration test", List.of(
+                new Posting(AccountRef.platform(AccountType.MANUAL_CREDITS), amount.negate()),
+                new Posting(AccountRef.available(organization), amount))));
+    }
+
     /** The Keycloak subject of the realm's demo user "worker" (fixed id in config/keycloak). */
     static final String WORKER_OPERATOR = "1c0a5b8e-0c1e-4d6a-9a51-000000000002";
 

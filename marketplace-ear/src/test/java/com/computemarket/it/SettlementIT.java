@@ -1,0 +1,125 @@
+package com.computemarket.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.computemarket.billing.application.AccountRef;
+import com.computemarket.billing.application.AccountType;
+import com.computemarket.billing.application.Ledger;
+import com.computemarket.billing.application.LedgerInvariants;
+import com.computemarket.market.application.TaskQueries;
+import com.computemarket.market.application.TaskSubmission;
+import com.computemarket.market.domain.Task;
+import com.computemarket.settlement.application.JobSettlement;
+import com.computemarket.shared.Amount;
+import com.computemarket.shared.Caller;
+import com.computemarket.workerprotocol.WireMessage;
+import com.computemarket.workers.application.WorkerDirectory;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In the container: a customer's task is created through TaskSubmission, its jobs go over the queue to a real
+ * WebSocket worker, the results come back, and settling them (what verification will call) pays the worker from
+ * escrow with the platform's fee in one entry per job, exactly once, and completes the task.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SettlementIT {
+
+    static final Duration PUSH = Duration.ofSeconds(15);
+    static final Caller ACME = new Caller("1c0a5b8e-0c1e-4d6a-9a51-000000000001", "customer", Set.of(Caller.CUSTOMER), Optional.of("acme"));
+
+    @Deployment
+    static EnterpriseArchive ear() {
+        return Deployments.marketplaceWith(SettlementIT.class, DispatchTestSupport.class, DispatchTestSupport.JobState.class,
+                WorkerClient.class, Tokens.class);
+    }
+
+    @Inject DispatchTestSupport support;
+    @Inject TaskSubmission submission;
+    @Inject TaskQueries queries;
+    @Inject JobSettlement settlement;
+    @Inject Ledger ledger;
+    @Inject LedgerInvariants invariants;
+    @Inject WorkerDirectory workers;
+
+    @AfterEach
+    void ledgerInvariantsHold() {
+        var report = invariants.check();
+        assertTrue(report.ok(), report.toString());
+    }
+
+    @Test
+    void verifiedJobsPayTheWorkerOnceAndCompleteTheTask() throws Exception {
+        support.fund("acme", Amount.cpc(5));
+        String address = support.enrolledAddress();
+        String token = Tokens.forUser("worker", "worker");
+        try (WorkerClient worker = WorkerClient.hello(token, address, 4, "rendering")) {
+            UUID workerId = workers.requireConnectable(DispatchTestSupport.WORKER_OPERATOR, address).id();
+            Amount payableBefore = ledger.balance(AccountRef.payable(workerId));
+            Amount feesBefore = ledger.balance(AccountRef.platform(AccountType.PLATFORM_FEES));
+            Amount availableBefore = ledger.balance(AccountRef.available("acme"));
+            Task task = submission.submit(ACME, """
+                    {"challenge_type":"rendering","payload":{"scene_file":"https://example.com/s.blend","resolution":"640x480","frames":20},"reward":"2.0"}""",
+                    null).task();
+            assertEquals(2, task.jobCount());
+
+            List<UUID> jobs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                WireMessage.JobAssignment job = worker.next(WireMessage.JobAssignment.class, PUSH);
+                worker.send(new WireMessage.JobResult(job.jobId(), address, "ab" + i, null));
+                assertEquals(WireMessage.ResultAck.ACCEPTED, worker.next(WireMessage.ResultAck.class, PUSH).outcome());
+                jobs.add(job.jobId());
+            }
+            settlement.settle(jobs.get(0));
+            settlement.settle(jobs.get(0));
+            assertEquals("in_progress", queries.get(ACME, task.id()).task().status().wire());
+            settlement.settle(jobs.get(1));
+
+            Amount reward = Amount.cpc(2);
+            Amount fee = Amount.cpc(1).basisPoints(1000).plus(Amount.cpc(1).basisPoints(1000));
+            assertEquals(payableBefore.plus(reward.minus(fee)), ledger.balance(AccountRef.payable(workerId)), "paid once");
+            assertEquals(feesBefore.plus(fee), ledger.balance(AccountRef.platform(AccountType.PLATFORM_FEES)));
+            assertEquals(availableBefore.minus(reward), ledger.balance(AccountRef.available("acme")));
+            var done = queries.get(ACME, task.id());
+            assertEquals("completed", done.task().status().wire());
+            assertEquals(2, done.task().jobsSettled());
+            done.jobs().forEach(j -> assertEquals("SETTLED", j.status().name()));
+        }
+    }
+
+    @Test
+    void aRejectedResultIsNotPaidAndLowersReputation() throws Exception {
+        support.fund("acme", Amount.cpc(1));
+        String address = support.enrolledAddress();
+        try (WorkerClient worker = WorkerClient.hello(Tokens.forUser("worker", "worker"), address, 1, "training")) {
+            UUID workerId = workers.requireConnectable(DispatchTestSupport.WORKER_OPERATOR, address).id();
+            int reputation = workers.require(workerId).reputation();
+            Task task = submission.submit(ACME, """
+                    {"challenge_type":"training","payload":{"model_architecture":"resnet50","dataset_url":"https://example.com/d","epochs":1,"batch_size":8},"reward":"1.0"}""",
+                    null).task();
+            WireMessage.JobAssignment job = worker.next(WireMessage.JobAssignment.class, PUSH);
+            worker.send(new WireMessage.JobResult(job.jobId(), address, "bad", null));
+            worker.next(WireMessage.ResultAck.class, PUSH);
+
+            settlement.reject(job.jobId(), "sampled rows do not match");
+            settlement.reject(job.jobId(), "sampled rows do not match");
+
+            assertEquals(Amount.ZERO, ledger.balance(AccountRef.payable(workerId)));
+            assertTrue(workers.require(workerId).reputation() < reputation);
+            assertEquals("REJECTED", support.job(job.jobId()).status());
+            assertEquals("in_progress", queries.get(ACME, task.id()).task().status().wire());
+        }
+    }
+}
