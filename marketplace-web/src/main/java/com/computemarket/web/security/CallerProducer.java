@@ -28,8 +28,8 @@ public class CallerProducer {
 
     @Inject HttpServletRequest request;
 
+    /** Dependent, not request-scoped: Caller is a record (final), which CDI cannot proxy for a normal scope. */
     @Produces
-    @RequestScoped
     Caller caller() {
         if (request.getUserPrincipal() == null) {
             throw new NotAuthorizedException("a bearer token is required", "Bearer");
