@@ -12,7 +12,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Lob;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -58,7 +57,8 @@ public class Payout {
     private BigInteger nonce;
     @Column(length = 64)
     private String txHash;
-    @Lob
+    /** The signed transaction JSON (about 700 characters); a plain column, since @Lob maps to oid on PostgreSQL. */
+    @Column(length = 4000)
     private String rawTx;
     private Long signedAtHeight;
     private Long sentAtHeight;
