@@ -38,7 +38,7 @@ class DispatchIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.marketplaceWith(DispatchIT.class, DispatchTestSupport.class, DispatchTestSupport.JobState.class,
+        return Deployments.marketplaceWith(DispatchIT.class, DispatchTestSupport.class, DispatchTestSupport.JobState.class, TestWorkers.class,
                 WorkerClient.class, Tokens.class);
     }
 

@@ -16,11 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import com.computemarket.chain.crypto.ChainKey;
-import com.computemarket.workers.domain.AddressProof;
-import com.computemarket.workers.domain.ChallengeType;
-import com.computemarket.workers.domain.Worker;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -74,17 +70,16 @@ public class DispatchTestSupport {
                 new Posting(AccountRef.available(organization), amount))));
     }
 
-    /** The Keycloak subject of the realm's demo user "worker" (fixed id in config/keycloak). */
-    static final String WORKER_OPERATOR = "1c0a5b8e-0c1e-4d6a-9a51-000000000002";
+    static final String WORKER_OPERATOR = TestWorkers.OPERATOR;
+
+    @Inject
+    TestWorkers workers;
 
     /** A fresh key's address, enrolled as an ACTIVE worker of the demo operator for every challenge type. */
-    @Transactional
     public String enrolledAddress() {
-        ChainKey key = ChainKey.generate(new java.security.SecureRandom());
-        AddressProof proof = AddressProof.parse(key.address(), key.publicKeyHex(), "00".repeat(64));
-        em.persist(new Worker(UUID.randomUUID(), WORKER_OPERATOR, "worker", proof, List.of(),
-                EnumSet.allOf(ChallengeType.class), Instant.now()));
-        return key.address();
+        String address = ChainKey.generate(new java.security.SecureRandom()).address();
+        workers.enrol(address);
+        return address;
     }
 
     @Transactional

@@ -42,7 +42,7 @@ class SettlementIT {
 
     @Deployment
     static EnterpriseArchive ear() {
-        return Deployments.marketplaceWith(SettlementIT.class, DispatchTestSupport.class, DispatchTestSupport.JobState.class,
+        return Deployments.marketplaceWith(SettlementIT.class, DispatchTestSupport.class, DispatchTestSupport.JobState.class, TestWorkers.class,
                 WorkerClient.class, Tokens.class);
     }
 

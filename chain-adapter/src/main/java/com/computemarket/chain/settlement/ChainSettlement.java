@@ -20,6 +20,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -64,9 +66,29 @@ public class ChainSettlement {
         return wallet.address();
     }
 
-    /** Sends {@code amount} (10^-18 CPC) from the platform wallet to {@code toAddress}; answers once the node took it. */
+    /**
+     * Sends {@code amount} (10^-18 CPC) from the platform wallet to {@code toAddress}; answers once the node took it.
+     * Signs and sends at once: callers that must never pay twice use {@link #prepareTransfer} and {@link #broadcast}.
+     */
     @Lock(LockType.WRITE)
     public SentTransaction transfer(String toAddress, BigInteger amount) {
+        SignedTransfer signed = prepareTransfer(toAddress, amount, BigInteger.ZERO);
+        try {
+            return broadcast(signed);
+        } catch (ChainRejection e) {
+            releaseNonce(signed.nonce());
+            throw e;
+        }
+    }
+
+    /**
+     * Signs a TRANSFER from the platform wallet without sending it, and reserves its nonce: the larger of the node's
+     * pending nonce, the next one this server handed out, and {@code nonceFloor}. The caller records the result
+     * before it {@link #broadcast broadcasts} it; {@code nonceFloor} lets it account for transactions it signed and
+     * recorded but the node has not seen (after a restart this server's memory of them is gone).
+     */
+    @Lock(LockType.WRITE)
+    public SignedTransfer prepareTransfer(String toAddress, BigInteger amount, BigInteger nonceFloor) {
         if (!Addresses.isValid(toAddress) || !toAddress.startsWith(Addresses.HRP_ACCOUNT + "1")) {
             throw new ChainRejection("invalid_address", "not a cpc1… account address: " + toAddress);
         }
@@ -75,13 +97,56 @@ public class ChainSettlement {
         }
         String from = wallet.address();
         long height = client.status().height();
-        BigInteger nonce = client.nonce(from, true).max(nextWalletNonce);
+        BigInteger nonce = client.nonce(from, true).max(nextWalletNonce).max(nonceFloor);
         Transaction tx = wallet.sign(Transaction.unsigned(TxType.TRANSFER, from, toAddress, amount, nonce,
                 settings.gasPrice(), null));
-        SentTransaction sent = send(tx, height);
         nextWalletNonce = nonce.add(BigInteger.ONE);
-        LOG.info(() -> "sent TRANSFER " + sent.txHash() + " of " + amount + " to " + toAddress + " (nonce " + nonce + ")");
-        return sent;
+        LOG.info(() -> "signed TRANSFER " + tx.hash() + " of " + amount + " to " + toAddress + " (nonce " + nonce + ")");
+        return SignedTransfer.of(tx, height);
+    }
+
+    /**
+     * Gives back a nonce {@link #prepareTransfer} reserved for a transaction that will never be sent (its record
+     * failed, or the node refused it for good), so that the next transfer fills the gap instead of queueing behind it.
+     */
+    @Lock(LockType.WRITE)
+    public void releaseNonce(BigInteger nonce) {
+        if (nextWalletNonce.compareTo(nonce) > 0) {
+            nextWalletNonce = nonce;
+        }
+    }
+
+    /**
+     * Posts the identical signed bytes again (any number of times). A refusal that follows from an earlier copy
+     * having landed ({@code already_in_pool}, or {@code nonce_too_low} after an attempt that may have arrived)
+     * counts as sent; others throw {@link ChainRejection} with the node's reason, and {@code nonce_too_low} or
+     * {@code insufficient_balance} on a later call may still mean it landed: look for it in a block.
+     */
+    @Lock(LockType.READ)
+    public SentTransaction broadcast(SignedTransfer signed) {
+        Transaction tx = signed.transaction();
+        try {
+            send(tx, signed.signedAtHeight());
+        } catch (ChainRejection e) {
+            if (!"already_in_pool".equals(e.reason())) {
+                throw e;
+            }
+            LOG.fine(() -> "TRANSFER " + signed.txHash() + " is already in the node's pool");
+        }
+        LOG.info(() -> "sent TRANSFER " + signed.txHash() + " (nonce " + signed.nonce() + ")");
+        return signed.asSent();
+    }
+
+    /** The platform wallet's confirmed nonce: every lower nonce is spent by a transaction in some block. */
+    @Lock(LockType.READ)
+    public BigInteger confirmedWalletNonce() {
+        return client.nonce(wallet.address(), false);
+    }
+
+    /** One pass over the blocks from {@code fromHeight} to the head, without waiting for more. */
+    @Lock(LockType.READ)
+    public Optional<Inclusion> findInclusion(String txHash, long fromHeight) {
+        return inclusions.find(txHash, fromHeight, Duration.ZERO);
     }
 
     /**

@@ -71,6 +71,13 @@ public class Ledger {
         return accounts.find(account).map(LedgerAccount::balance).orElse(Amount.ZERO);
     }
 
+    /** Every account of one type with its balance, by owner (e.g. each worker's payable, for a payout run). */
+    public java.util.Map<String, Amount> balancesOf(AccountType type) {
+        java.util.Map<String, Amount> balances = new TreeMap<>();
+        accounts.ofType(type).forEach(account -> balances.put(account.ref().owner(), account.balance()));
+        return balances;
+    }
+
     /** The entry posted under this key, if any. */
     public Optional<JournalEntryView> entry(String idempotencyKey) {
         return entries.byKey(idempotencyKey).map(JournalEntry::view);

@@ -10,4 +10,9 @@ public interface LedgerAccountRepository {
     LedgerAccount lockOrOpen(AccountRef ref);
     /** All accounts, by type and owner. */
     List<LedgerAccount> all();
+
+    /** The accounts of one type. */
+    default List<LedgerAccount> ofType(com.computemarket.billing.application.AccountType type) {
+        return all().stream().filter(account -> account.ref().type() == type).toList();
+    }
 }

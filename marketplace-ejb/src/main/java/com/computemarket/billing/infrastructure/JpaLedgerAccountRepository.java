@@ -48,6 +48,12 @@ public class JpaLedgerAccountRepository implements LedgerAccountRepository {
         return em.createQuery("select a from LedgerAccount a order by a.type, a.owner", LedgerAccount.class).getResultList();
     }
 
+    @Override
+    public List<LedgerAccount> ofType(com.computemarket.billing.application.AccountType type) {
+        return em.createQuery("select a from LedgerAccount a where a.type = :type order by a.owner", LedgerAccount.class)
+                .setParameter("type", type).getResultList();
+    }
+
     private Optional<LedgerAccount> query(AccountRef ref, LockModeType lock) {
         return em.createQuery("select a from LedgerAccount a where a.type = :type and a.owner = :owner", LedgerAccount.class)
                 .setParameter("type", ref.type()).setParameter("owner", ref.owner())
