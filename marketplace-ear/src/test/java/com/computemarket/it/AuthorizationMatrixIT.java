@@ -82,6 +82,11 @@ class AuthorizationMatrixIT {
 
     static final List<String> OPEN = List.of("api/health", "api/openapi");
 
+    @org.junit.jupiter.api.AfterEach
+    void ledgerInvariantsHold() {
+        Invariants.assertHold(new Api(base));
+    }
+
     @TestFactory
     Stream<DynamicTest> everyEndpointForEveryRole() {
         List<DynamicTest> tests = new ArrayList<>();

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.computemarket.workerprotocol.WireMessage;
+import com.computemarket.billing.application.LedgerInvariants;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
@@ -44,6 +46,15 @@ class DispatchIT {
 
     @Inject
     DispatchTestSupport support;
+
+    @Inject
+    LedgerInvariants ledgerInvariants;
+
+    @AfterEach
+    void ledgerInvariantsHold() {
+        var report = ledgerInvariants.check();
+        org.junit.jupiter.api.Assertions.assertTrue(report.ok(), "ledger invariants broken: " + report);
+    }
 
     private String token;
 

@@ -74,7 +74,7 @@ class PayoutCrashIT {
     @Deployment(name = APP, managed = false)
     @TargetsContainer(SERVER)
     static EnterpriseArchive ear() {
-        return Deployments.marketplaceWith(PayoutCrashIT.class, PayoutFixture.class, TestWorkers.class, L1Switch.class);
+        return Deployments.marketplaceWith(PayoutCrashIT.class, PayoutFixture.class, TestWorkers.class, L1Switch.class, CrashServer.class);
     }
 
     @ArquillianResource ContainerController controller;
@@ -216,25 +216,35 @@ class PayoutCrashIT {
     }
 
     private void startServer() {
-        String vm = "-Xms256m -Xmx1g -Djboss.socket.binding.port-offset=" + offset()
-                + " -Dcm.deployments.dir=arquillian-deployments -Dcm.l1.url=http://127.0.0.1:" + l1.port()
-                + " -Dcm.wallet.keystore=" + System.getProperty("cm.it.wallet")
-                + " -Dcm.wallet.passphrase=" + System.getProperty("cm.it.wallet.passphrase")
-                + " -Dcm.chain.block-poll=200ms -Dcm.chain.confirmation-timeout=PT30S";
-        controller.start(SERVER, Map.of("javaVmArguments", vm));
-    }
-
-    private static int offset() {
-        return Integer.parseInt(System.getProperty("cm.it.port.offset", "0"));
+        CrashServer.start(controller, "http://127.0.0.1:" + l1.port(), "-Dcm.chain.confirmation-timeout=PT30S");
     }
 
     private static URI api(String path) {
-        return URI.create("http://127.0.0.1:" + (8080 + offset()) + "/api" + path);
+        return CrashServer.api(path);
     }
 
     private static HttpResponse<String> http(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return CrashServer.http(request);
+    }
+
+    private static void awaitServerGone(Duration timeout) throws InterruptedException {
+        CrashServer.awaitGone(timeout);
+    }
+
+    private static Path clientFile() {
+        return CrashServer.clientFile("payout-crash-it");
+    }
+
+    private static Path serverFile() {
+        return CrashServer.serverFile("payout-crash-it");
+    }
+
+    private static Properties read(Path file) {
+        return CrashServer.read(file);
+    }
+
+    private static void write(Path file, Properties p) {
+        CrashServer.write(file, p);
     }
 
     private static JsonNode payoutOf(String token, String worker) throws Exception {
@@ -265,45 +275,5 @@ class PayoutCrashIT {
             }
         }
         return n;
-    }
-
-    private static void awaitServerGone(Duration timeout) throws InterruptedException {
-        int port = Integer.parseInt(System.getProperty("cm.it.management.port", "9990"));
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            } catch (IOException e) {
-                return;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("the server did not halt after sending the payout");
-    }
-
-    private static Path clientFile() {
-        return Path.of(System.getProperty("jboss.home"), "payout-crash-it.properties");
-    }
-
-    private static Path serverFile() {
-        return Path.of(System.getProperty("jboss.home.dir"), "payout-crash-it.properties");
-    }
-
-    private static Properties read(Path file) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return p;
-    }
-
-    private static void write(Path file, Properties p) {
-        try (Writer w = Files.newBufferedWriter(file)) {
-            p.store(w, "PayoutCrashIT");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,7 +12,9 @@ import com.computemarket.settlement.application.PayoutSteps;
 import com.computemarket.settlement.domain.Payout;
 import com.computemarket.settlement.domain.PayoutStatus;
 import com.computemarket.shared.Amount;
+import com.computemarket.billing.application.LedgerInvariants;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -37,6 +39,15 @@ class PayoutIT {
     }
 
     @Inject PayoutRun payoutRun;
+
+    @Inject
+    LedgerInvariants ledgerInvariants;
+
+    @AfterEach
+    void ledgerInvariantsHold() {
+        var report = ledgerInvariants.check();
+        org.junit.jupiter.api.Assertions.assertTrue(report.ok(), "ledger invariants broken: " + report);
+    }
     @Inject PayoutSteps steps;
     @Inject Ledger ledger;
     @Inject TestWorkers directory;

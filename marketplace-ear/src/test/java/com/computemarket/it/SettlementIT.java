@@ -77,10 +77,11 @@ class SettlementIT {
 
             List<UUID> jobs = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
-                WireMessage.JobAssignment job = worker.next(WireMessage.JobAssignment.class, PUSH);
-                worker.send(new WireMessage.JobResult(job.jobId(), address, "ab" + i, null));
+                jobs.add(worker.next(WireMessage.JobAssignment.class, PUSH).jobId());
+            }
+            for (int i = 0; i < 2; i++) {
+                worker.send(new WireMessage.JobResult(jobs.get(i), address, "ab" + i, null));
                 assertEquals(WireMessage.ResultAck.ACCEPTED, worker.next(WireMessage.ResultAck.class, PUSH).outcome());
-                jobs.add(job.jobId());
             }
             settlement.settle(jobs.get(0));
             settlement.settle(jobs.get(0));

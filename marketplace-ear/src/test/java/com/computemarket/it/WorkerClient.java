@@ -26,7 +26,8 @@ final class WorkerClient implements AutoCloseable {
     }
 
     static URI endpoint() {
-        int port = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0);
+        // in the server its own offset; on the client side the one the ITs were given
+        int port = 8080 + Integer.getInteger("jboss.socket.binding.port-offset", Integer.getInteger("cm.it.port.offset", 0));
         return URI.create("ws://127.0.0.1:" + port + "/worker");
     }
 

@@ -6,7 +6,8 @@ import java.util.UUID;
 /** Port to the workers context: where a worker is paid, and which workers an operator runs. */
 public interface PayoutRecipients {
 
-    String addressOf(UUID workerId);
+    /** The worker's cpc1 address; empty when no such worker is enrolled. */
+    java.util.Optional<String> addressOf(UUID workerId);
 
     List<UUID> workersOf(String operatorSubject);
 }

@@ -48,8 +48,13 @@ public class PayoutRun {
             if (payable.getValue().compareTo(minimum) < 0 || !payable.getValue().isPositive() || open.contains(worker)) {
                 continue;
             }
-            Payout payout = new Payout(UUID.randomUUID(), batch.id(), worker, recipients.addressOf(worker),
-                    payable.getValue(), clock.instant());
+            var address = recipients.addressOf(worker);
+            if (address.isEmpty()) {
+                // money owed to an id no worker has: an operator must look; the run pays everyone else
+                LOG.warning(() -> "payable of unknown worker " + worker + " (" + payable.getValue() + ") skipped");
+                continue;
+            }
+            Payout payout = new Payout(UUID.randomUUID(), batch.id(), worker, address.get(), payable.getValue(), clock.instant());
             payouts.add(payout);
             accounts.started(payout);
             queue.deliver(payout.id());

@@ -15,8 +15,8 @@ public class WorkerPayoutRecipients implements PayoutRecipients {
     @Inject WorkerDirectory directory;
 
     @Override
-    public String addressOf(UUID workerId) {
-        return directory.require(workerId).address();
+    public java.util.Optional<String> addressOf(UUID workerId) {
+        return directory.find(workerId).map(WorkerProfile::address);
     }
 
     @Override

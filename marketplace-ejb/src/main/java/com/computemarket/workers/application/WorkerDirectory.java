@@ -19,6 +19,11 @@ public class WorkerDirectory {
 
     @Inject WorkerRepository workers;
 
+    /** The worker, if it exists (no refusal: callers in a larger transaction decide what a missing worker means). */
+    public java.util.Optional<WorkerProfile> find(UUID id) {
+        return workers.find(id).map(WorkerProfile::of);
+    }
+
     public WorkerProfile require(UUID id) {
         return WorkerProfile.of(workers.find(id).orElseThrow(() -> notFound(id)));
     }

@@ -26,8 +26,8 @@ class PayoutRunTest {
         run.queue = queued::add;
         run.recipients = new PayoutRecipients() {
             @Override
-            public String addressOf(UUID workerId) {
-                return addresses.get(workerId);
+            public java.util.Optional<String> addressOf(UUID workerId) {
+                return java.util.Optional.ofNullable(addresses.get(workerId));
             }
 
             @Override
@@ -56,6 +56,18 @@ class PayoutRunTest {
         assertEquals(Amount.parseCpc("x", "3.5"), accounts.inFlight);
         assertEquals("cpc1rich", payouts.payouts.values().stream().filter(p -> p.workerId().equals(rich))
                 .findFirst().orElseThrow().address());
+    }
+
+    @Test
+    void aPayableOfAnUnknownWorkerIsSkippedAndEveryoneElseIsPaid() {
+        UUID known = worker("cpc1known", Amount.cpc(2));
+        UUID unknown = worker("cpc1gone", Amount.cpc(3));
+        addresses.remove(unknown);
+
+        PayoutRun.Result result = run.run("admin");
+
+        assertEquals(List.of(known), result.payouts().stream().map(Payout::workerId).toList());
+        assertEquals(Amount.cpc(3), accounts.payable.get(unknown), "left where it was");
     }
 
     @Test
