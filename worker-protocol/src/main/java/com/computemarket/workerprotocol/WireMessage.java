@@ -1,0 +1,153 @@
+package com.computemarket.workerprotocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One text frame on the worker WebSocket {@code /worker}: a JSON object whose {@code "type"} names the message.
+ * Worker → server: hello, heartbeat, job_result, return_job. Server → worker: welcome, job, result_ack, error.
+ * The records check their own fields, so a decoded message is always well-formed (see {@link WireCodec}).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = WireMessage.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = WireMessage.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = WireMessage.JobAssignment.class, name = "job"),
+        @JsonSubTypes.Type(value = WireMessage.Heartbeat.class, name = "heartbeat"),
+        @JsonSubTypes.Type(value = WireMessage.JobResult.class, name = "job_result"),
+        @JsonSubTypes.Type(value = WireMessage.ResultAck.class, name = "result_ack"),
+        @JsonSubTypes.Type(value = WireMessage.ReturnJob.class, name = "return_job"),
+        @JsonSubTypes.Type(value = WireMessage.ErrorMessage.class, name = "error")})
+public sealed interface WireMessage {
+
+    /** The most slots one connection may announce. */
+    int MAX_CAPACITY = 1024;
+    /** Result hashes are hex digests; 128 characters hold a SHA-512. */
+    int MAX_HASH_LENGTH = 128;
+
+    /** Worker → server, first message: which enrolled address this connection speaks for and how many jobs it runs at once. */
+    record Hello(@JsonProperty("worker_address") String workerAddress,
+                 @JsonProperty("capacity") int capacity,
+                 @JsonProperty("challenge_types") List<String> challengeTypes) implements WireMessage {
+        public Hello {
+            workerAddress = required("worker_address", workerAddress);
+            if (capacity < 1 || capacity > MAX_CAPACITY) {
+                throw new IllegalArgumentException("capacity must be between 1 and " + MAX_CAPACITY + "; got " + capacity);
+            }
+            if (challengeTypes == null || challengeTypes.isEmpty()) {
+                throw new IllegalArgumentException("challenge_types must list at least one challenge type");
+            }
+            for (String type : challengeTypes) {
+                required("challenge_types[]", type);
+            }
+            challengeTypes = List.copyOf(challengeTypes);
+        }
+    }
+
+    /** Server → worker, the answer to hello: the worker's id, the lease TTL and how often to heartbeat (ms). */
+    record Welcome(@JsonProperty("worker_id") UUID workerId,
+                   @JsonProperty("lease_ttl_ms") long leaseTtlMs,
+                   @JsonProperty("heartbeat_interval_ms") long heartbeatIntervalMs) implements WireMessage {
+        public Welcome {
+            Objects.requireNonNull(workerId, "worker_id");
+        }
+    }
+
+    /** Server → worker: run this job; the lease ends at {@code lease_expires_at} (ISO-8601) unless heartbeats renew it. */
+    record JobAssignment(@JsonProperty("job_id") UUID jobId,
+                         @JsonProperty("task_id") UUID taskId,
+                         @JsonProperty("challenge_type") String challengeType,
+                         @JsonProperty("payload") JsonNode payload,
+                         @JsonProperty("lease_expires_at") String leaseExpiresAt) implements WireMessage {
+        public JobAssignment {
+            requiredId("job_id", jobId);
+            requiredId("task_id", taskId);
+            challengeType = required("challenge_type", challengeType);
+            if (payload == null || !payload.isObject()) {
+                throw new IllegalArgumentException("payload must be a JSON object");
+            }
+            try {
+                Instant.parse(required("lease_expires_at", leaseExpiresAt));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("lease_expires_at must be an ISO-8601 instant; got \"" + leaseExpiresAt + "\"");
+            }
+        }
+
+        public JobAssignment(UUID jobId, UUID taskId, String challengeType, JsonNode payload, Instant leaseExpiresAt) {
+            this(jobId, taskId, challengeType, payload, leaseExpiresAt.toString());
+        }
+
+        public Instant leaseExpiry() {
+            return Instant.parse(leaseExpiresAt);
+        }
+    }
+
+    /** Worker → server: still alive; renews the leases of the jobs it holds. */
+    record Heartbeat() implements WireMessage {
+    }
+
+    /** Worker → server: the result of a leased job; sending it again after a reconnect is safe (idempotent by job id). */
+    record JobResult(@JsonProperty("job_id") UUID jobId,
+                     @JsonProperty("worker_address") String workerAddress,
+                     @JsonProperty("result_hash") String resultHash,
+                     @JsonProperty("proof") JsonNode proof) implements WireMessage {
+        public JobResult {
+            requiredId("job_id", jobId);
+            workerAddress = required("worker_address", workerAddress);
+            resultHash = required("result_hash", resultHash);
+            if (resultHash.length() > MAX_HASH_LENGTH) {
+                throw new IllegalArgumentException("result_hash is longer than " + MAX_HASH_LENGTH + " characters");
+            }
+            if (proof != null && proof.isNull()) {
+                proof = null;
+            }
+        }
+    }
+
+    /** Server → worker: the result was taken ({@code accepted}) or had already been taken ({@code duplicate}). */
+    record ResultAck(@JsonProperty("job_id") UUID jobId,
+                     @JsonProperty("outcome") String outcome) implements WireMessage {
+        public static final String ACCEPTED = "accepted";
+        public static final String DUPLICATE = "duplicate";
+
+        public ResultAck {
+            requiredId("job_id", jobId);
+            outcome = required("outcome", outcome);
+        }
+    }
+
+    /** Worker → server: it cannot finish this job; the job goes back to the queue at once. */
+    record ReturnJob(@JsonProperty("job_id") UUID jobId) implements WireMessage {
+        public ReturnJob {
+            requiredId("job_id", jobId);
+        }
+    }
+
+    /** Server → worker: something it sent was refused; {@code code} is a stable slug, {@code detail} for humans. */
+    record ErrorMessage(@JsonProperty("code") String code,
+                        @JsonProperty("detail") String detail) implements WireMessage {
+        public ErrorMessage {
+            code = required("code", code);
+        }
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
+    private static void requiredId(String field, UUID value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+    }
+}
