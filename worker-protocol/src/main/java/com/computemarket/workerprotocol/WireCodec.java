@@ -87,7 +87,7 @@ public final class WireCodec {
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
             String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
             throw new WireFormatException(WireFormatException.INVALID,
-                    field == null ? "the message must be a JSON object with a \"type\"" : "field \"" + field + "\" has the wrong type");
+                    field == null ? "the message must be a JSON object with a \"type\"" : "field \"" + field + "\" is missing or has the wrong type");
         } catch (JsonProcessingException e) {
             throw new WireFormatException(WireFormatException.MALFORMED, "not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -8,7 +8,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigInteger;
@@ -37,8 +36,9 @@ public class Job {
     private int jobIndex;
     @Column(nullable = false, length = 32)
     private String challengeType;
-    @Lob
-    @Column(nullable = false)
+    // text, not @Lob: on PostgreSQL a @Lob String becomes a large object (oid), which needs a non-auto-commit
+    // connection and leaks unless unlinked; text holds up to 1 GB and is a CLOB on H2
+    @Column(nullable = false, columnDefinition = "text")
     private String payload;
     @Column(nullable = false, precision = 38, scale = 0)
     private BigInteger reward;
@@ -51,7 +51,7 @@ public class Job {
     private Instant leaseExpiresAt;
     @Column(length = 128)
     private String resultHash;
-    @Lob
+    @Column(columnDefinition = "text")
     private String proof;
     private Instant submittedAt;
     @Column(length = 500)

@@ -1,16 +1,39 @@
 package com.computemarket.workers.application;
 
+import com.computemarket.workers.domain.Worker;
+import com.computemarket.workers.domain.WorkerRepository;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.UUID;
+import java.util.logging.Logger;
 
-/** PLACEHOLDER (the workers branch's version wins at merge). */
+/**
+ * What verification tells about a worker's results: a success +5 (at most 1000), a failure −50 (at least 0), and
+ * cm.workers.suspend-after-failures failures in a row suspend it.
+ */
 @Stateless
 public class Reputation {
+
+    private static final Logger LOG = Logger.getLogger(Reputation.class.getName());
+
+    @Inject WorkerRepository workers;
+    @Inject WorkerSettings settings;
+    @Inject Clock clock;
+
     public void recordSuccess(UUID workerId) {
-        throw new UnsupportedOperationException("placeholder");
+        Worker worker = workers.lock(workerId).orElseThrow(() -> WorkerDirectory.notFound(workerId));
+        worker.recordSuccess();
+        LOG.fine(() -> "Worker " + workerId + " succeeded; reputation " + worker.reputation());
     }
 
     public void recordFailure(UUID workerId, String reason) {
-        throw new UnsupportedOperationException("placeholder");
+        Worker worker = workers.lock(workerId).orElseThrow(() -> WorkerDirectory.notFound(workerId));
+        boolean suspended = worker.recordFailure(reason, settings.suspendAfterFailures(), clock.instant());
+        if (suspended) {
+            LOG.warning(() -> "Worker " + workerId + " suspended: " + worker.suspensionReason());
+        } else {
+            LOG.info(() -> "Worker " + workerId + " failed (" + reason + "); reputation " + worker.reputation());
+        }
     }
 }

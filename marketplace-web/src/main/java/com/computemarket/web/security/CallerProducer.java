@@ -28,8 +28,11 @@ public class CallerProducer {
 
     @Inject HttpServletRequest request;
 
+    /**
+     * Dependent, not request-scoped: Caller is a record (final), which CDI cannot proxy (WELD-001410). Inject it into
+     * request-scoped beans (the resources), so each request gets its own.
+     */
     @Produces
-    @RequestScoped
     Caller caller() {
         if (request.getUserPrincipal() == null) {
             throw new NotAuthorizedException("a bearer token is required", "Bearer");

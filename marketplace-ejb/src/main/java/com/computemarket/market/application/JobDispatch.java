@@ -1,0 +1,246 @@
+package com.computemarket.market.application;
+
+import com.computemarket.market.domain.Job;
+import com.computemarket.market.domain.JobRepository;
+import com.computemarket.market.domain.JobStatus;
+import com.computemarket.market.domain.Lease;
+import com.computemarket.market.domain.SubmitOutcome;
+import com.computemarket.shared.DomainException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Jobs between the queue and the workers. The database is the truth: a lease, a result, an expiry is a row change
+ * under the job's row lock; JMS messages ({@link JobQueue}, {@link DispatchEvents}) go in the same XA transaction;
+ * the connected workers ({@link WorkerChannels}) are told only after commit, so a worker never runs a job whose lease
+ * rolled back. Each method is one transaction.
+ */
+@Stateless
+public class JobDispatch {
+
+    private static final Logger LOG = Logger.getLogger(JobDispatch.class.getName());
+
+    @Inject JobRepository jobs;
+    @Inject JobQueue queue;
+    @Inject DispatchEvents events;
+    @Inject WorkerChannels channels;
+    @Inject TaskLifecycle tasks;
+    @Inject Clock clock;
+    @Resource TransactionSynchronizationRegistry transaction;
+
+    @Inject @ConfigProperty(name = "cm.dispatch.lease-ttl", defaultValue = "PT30S")
+    Duration leaseTtl;
+    @Inject @ConfigProperty(name = "cm.dispatch.max-attempts", defaultValue = "3")
+    int maxAttempts;
+    @Inject @ConfigProperty(name = "cm.dispatch.retry-delay", defaultValue = "PT0.25S")
+    Duration retryDelay;
+    @Inject @ConfigProperty(name = "cm.dispatch.retry-max-delay", defaultValue = "PT2S")
+    Duration retryMaxDelay;
+
+    /**
+     * Leases a QUEUED job to a connected worker with a free slot for its challenge type and pushes it after commit.
+     * With no worker free, the job is announced again after a delay that doubles per round up to
+     * cm.dispatch.retry-max-delay (a new message, not a rollback, so redelivery counts stay for real failures).
+     */
+    public OfferOutcome offer(UUID jobId, int round) {
+        if (jobs.find(jobId).isEmpty()) {
+            LOG.warning(() -> "job " + jobId + " announced but not found; dropped");
+            return OfferOutcome.NOT_QUEUED;
+        }
+        Job job = jobs.lock(jobId);
+        if (job.status() != JobStatus.QUEUED) {
+            LOG.fine(() -> "job " + jobId + " is " + job.status() + "; stale announcement ignored");
+            return OfferOutcome.NOT_QUEUED;
+        }
+        Optional<UUID> reserved = channels.reserve(job.challengeType());
+        if (reserved.isEmpty()) {
+            queue.retry(jobId, round + 1, retryDelay(round));
+            return OfferOutcome.NO_WORKER;
+        }
+        UUID worker = reserved.get();
+        Lease lease;
+        try {
+            lease = job.leaseTo(worker, clock.instant(), leaseTtl);
+        } catch (RuntimeException e) {
+            channels.cancelReservation(worker);
+            throw e;
+        }
+        JobPush push = pushOf(job);
+        afterCompletion(committed -> {
+            if (committed) {
+                channels.push(worker, push);
+            } else {
+                channels.cancelReservation(worker);
+            }
+        });
+        tasks.jobLeased(job.taskId());
+        LOG.fine(() -> "job " + jobId + " leased to worker " + worker + " (attempt " + lease.attempt() + ") until " + lease.expiresAt());
+        return OfferOutcome.LEASED;
+    }
+
+    Duration retryDelay(int round) {
+        Duration delay = retryDelay.multipliedBy(1L << Math.min(Math.max(round, 0), 16));
+        return delay.compareTo(retryMaxDelay) > 0 ? retryMaxDelay : delay;
+    }
+
+    /**
+     * A worker said hello (first connection or reconnect): the jobs still leased to it get a fresh lease and are
+     * returned to be sent again; jobs whose lease already ran out are the reaper's.
+     */
+    public List<JobPush> connected(UUID workerId) {
+        List<JobPush> pushes = new ArrayList<>();
+        for (Job job : renewLeases(workerId)) {
+            pushes.add(pushOf(job));
+        }
+        if (!pushes.isEmpty()) {
+            LOG.info(() -> "worker " + workerId + " reconnected holding " + pushes.size() + " leased job(s); sending them again");
+        }
+        return pushes;
+    }
+
+    /** A heartbeat: every lease the worker still holds runs cm.dispatch.lease-ttl from now; answers those jobs' ids. */
+    public List<UUID> heartbeat(UUID workerId) {
+        return renewLeases(workerId).stream().map(Job::id).toList();
+    }
+
+    private List<Job> renewLeases(UUID workerId) {
+        Instant now = clock.instant();
+        List<Job> renewed = new ArrayList<>();
+        // one lock order for every transaction that locks several jobs
+        List<UUID> ids = jobs.leasedTo(workerId).stream().map(Job::id).sorted(Comparator.naturalOrder()).toList();
+        for (UUID id : ids) {
+            Job job = jobs.lock(id);
+            if (job.renewLease(workerId, now, leaseTtl)) {
+                renewed.add(job);
+            }
+        }
+        return renewed;
+    }
+
+    /**
+     * Takes a worker's result, idempotently by job id: the first result of the lease holder is SUBMITTED and
+     * announced on the ResultSubmitted queue for verification; the same result again is a DUPLICATE that changes
+     * nothing; anything else is refused (409).
+     */
+    public SubmitOutcome takeResult(UUID workerId, UUID jobId, String resultHash, String proofJson) {
+        if (jobs.find(jobId).isEmpty()) {
+            throw DomainException.notFound("job-not-found", "no job " + jobId);
+        }
+        Job job = jobs.lock(jobId);
+        SubmitOutcome outcome = job.submit(workerId, resultHash, proofJson, clock.instant());
+        if (outcome == SubmitOutcome.ACCEPTED) {
+            events.resultSubmitted(jobId);
+            LOG.info(() -> "job " + jobId + " result " + resultHash + " submitted by worker " + workerId);
+        } else {
+            LOG.fine(() -> "job " + jobId + " result from worker " + workerId + " again; duplicate ignored");
+        }
+        releaseAfterCommit(workerId, jobId);
+        return outcome;
+    }
+
+    /** The worker gives a job back: QUEUED again at once (the attempt still counts). False when it did not hold it. */
+    public boolean returnJob(UUID workerId, UUID jobId) {
+        if (jobs.find(jobId).isEmpty()) {
+            throw DomainException.notFound("job-not-found", "no job " + jobId);
+        }
+        Job job = jobs.lock(jobId);
+        if (!job.returnLease(workerId)) {
+            return false;
+        }
+        queue.ready(jobId);
+        releaseAfterCommit(workerId, jobId);
+        LOG.info(() -> "job " + jobId + " returned by worker " + workerId);
+        return true;
+    }
+
+    /**
+     * The reaper found this lease expired: the job is QUEUED and announced again, or, after cm.dispatch.max-attempts
+     * leases, DEAD with its task failed. A lease renewed meanwhile is left alone.
+     */
+    public JobStatus expireLease(UUID jobId) {
+        Job job = jobs.lock(jobId);
+        UUID worker = job.workerId();
+        if (!job.leaseExpired(clock.instant())) {
+            return job.status();
+        }
+        JobStatus after = job.expireLease(clock.instant(), maxAttempts);
+        if (after == JobStatus.QUEUED) {
+            queue.ready(jobId);
+            LOG.info(() -> "job " + jobId + " lease of worker " + worker + " expired (attempt " + job.attempts() + "); queued again");
+        } else if (after == JobStatus.DEAD) {
+            died(job);
+        }
+        releaseAfterCommit(worker, jobId);
+        return after;
+    }
+
+    /**
+     * Its JobReady message could not be processed even after the broker's redeliveries (a poison message): a job
+     * still QUEUED is dead-lettered and its task failed. Any other state means someone else moved it on; nothing to do.
+     */
+    public boolean deadLetter(UUID jobId, String reason) {
+        if (jobs.find(jobId).isEmpty()) {
+            LOG.warning(() -> "undeliverable announcement for unknown job " + jobId + "; dropped");
+            return false;
+        }
+        Job job = jobs.lock(jobId);
+        if (job.status() != JobStatus.QUEUED) {
+            return false;
+        }
+        job.deadLetter(reason, clock.instant());
+        died(job);
+        return true;
+    }
+
+    private void died(Job job) {
+        tasks.jobDied(job.taskId(), job.id(), job.failure());
+        events.jobDeadLettered(job.id(), job.taskId(), job.failure());
+        LOG.warning(() -> "job " + job.id() + " of task " + job.taskId() + " is DEAD: " + job.failure());
+    }
+
+    private JobPush pushOf(Job job) {
+        return new JobPush(job.id(), job.taskId(), job.challengeType(), job.payload(), job.leaseExpiresAt());
+    }
+
+    private void releaseAfterCommit(UUID workerId, UUID jobId) {
+        afterCompletion(committed -> {
+            if (committed) {
+                channels.release(workerId, jobId);
+            }
+        });
+    }
+
+    private void afterCompletion(Consumer<Boolean> action) {
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                try {
+                    action.accept(status == Status.STATUS_COMMITTED);
+                } catch (RuntimeException e) {
+                    // the transaction is over: a failed notification must not look like a failed commit
+                    LOG.log(Level.WARNING, "after-commit notification of the worker hub failed", e);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA implementations of the workers' repository ports. */
+package com.computemarket.workers.infrastructure;

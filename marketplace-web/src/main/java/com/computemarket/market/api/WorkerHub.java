@@ -1,0 +1,252 @@
+package com.computemarket.market.api;
+
+import com.computemarket.market.application.JobPush;
+import com.computemarket.market.application.WorkerChannels;
+import com.computemarket.market.infrastructure.RegisteredWorkerChannels;
+import com.computemarket.workerprotocol.WireCodec;
+import com.computemarket.workerprotocol.WireMessage;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * The workers connected to this server, in memory: per worker its challenge types, its capacity and the slots in use
+ * (reservations waiting for their lease to commit, plus jobs pushed to it). Dispatch reaches it through the
+ * {@link WorkerChannels} port. Slots are counted per worker id, so a reconnect starts from the jobs it still holds.
+ * A disconnect frees the slots but returns no lease: the leases expire unless the worker is back within their TTL.
+ */
+@ApplicationScoped
+@Typed(WorkerHub.class)
+public class WorkerHub implements WorkerChannels {
+
+    private static final Logger LOG = Logger.getLogger(WorkerHub.class.getName());
+
+    private final WireCodec codec = new WireCodec();
+    private final ConcurrentMap<UUID, Connection> connections = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, List<Connection>> byType = new ConcurrentHashMap<>();
+    private final AtomicInteger cursor = new AtomicInteger();
+
+    @Inject
+    RegisteredWorkerChannels registry;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        registry.register(this);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (registry != null) {
+            registry.unregister(this);
+        }
+    }
+
+    WireCodec codec() {
+        return codec;
+    }
+
+    /**
+     * Makes a worker reachable with {@code capacity} slots for {@code challengeTypes}; the jobs it still holds are
+     * sent again and occupy slots. A connection of the same worker that was still open is closed and replaced.
+     */
+    public Connection attach(UUID workerId, Set<String> challengeTypes, int capacity, WorkerLink link, List<JobPush> stillLeased) {
+        Connection connection = new Connection(workerId, Set.copyOf(challengeTypes), capacity, link);
+        for (JobPush job : stillLeased) {
+            connection.bind(job.jobId());
+            link.send(jobMessage(job));
+        }
+        Connection previous = connections.put(workerId, connection);
+        if (previous != null) {
+            unlist(previous);
+            previous.link.close("replaced by a newer connection of the same worker");
+            LOG.info(() -> "worker " + workerId + " connected again; the older connection is closed");
+        }
+        for (String type : connection.challengeTypes) {
+            byType.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(connection);
+        }
+        LOG.info(() -> "worker " + workerId + " connected: capacity " + capacity + ", " + connection.challengeTypes
+                + (stillLeased.isEmpty() ? "" : ", " + stillLeased.size() + " leased job(s) sent again"));
+        return connection;
+    }
+
+    /** The connection closed: its slots are gone (no lease is returned; they expire or come back on reconnect). */
+    public void detach(Connection connection) {
+        if (connections.remove(connection.workerId, connection)) {
+            unlist(connection);
+            LOG.info(() -> "worker " + connection.workerId + " disconnected holding " + connection.jobCount() + " job(s)");
+        }
+    }
+
+    private void unlist(Connection connection) {
+        for (String type : connection.challengeTypes) {
+            List<Connection> list = byType.get(type);
+            if (list != null) {
+                list.remove(connection);
+            }
+        }
+    }
+
+    @Override
+    public Optional<UUID> reserve(String challengeType) {
+        List<Connection> candidates = byType.get(challengeType);
+        if (candidates == null || candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] snapshot = candidates.toArray();
+        int start = Math.floorMod(cursor.getAndIncrement(), snapshot.length);
+        for (int i = 0; i < snapshot.length; i++) {
+            Connection connection = (Connection) snapshot[(start + i) % snapshot.length];
+            if (connection.tryReserve()) {
+                return Optional.of(connection.workerId);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void cancelReservation(UUID workerId) {
+        Connection connection = connections.get(workerId);
+        if (connection != null) {
+            connection.unreserve();
+        }
+    }
+
+    @Override
+    public void push(UUID workerId, JobPush job) {
+        Connection connection = connections.get(workerId);
+        if (connection == null) {
+            LOG.fine(() -> "job " + job.jobId() + " leased to worker " + workerId + ", which is gone; the lease will expire");
+            return;
+        }
+        connection.bindReserved(job.jobId());
+        connection.link.send(jobMessage(job));
+    }
+
+    @Override
+    public void release(UUID workerId, UUID jobId) {
+        Connection connection = connections.get(workerId);
+        if (connection != null) {
+            connection.unbind(jobId);
+        }
+    }
+
+    /**
+     * After a heartbeat: jobs pushed before {@code sinceNanos} that the database no longer has leased to the worker
+     * (expired, cancelled, their task failed) free their slots. Jobs pushed since may not be in that answer yet.
+     */
+    public void retain(UUID workerId, Collection<UUID> stillLeased, long sinceNanos) {
+        Connection connection = connections.get(workerId);
+        if (connection != null) {
+            connection.retain(Set.copyOf(stillLeased), sinceNanos);
+        }
+    }
+
+    /** Free slots per challenge type, summed over the connected workers (for operators and tests). */
+    public Map<String, Integer> freeSlots() {
+        Map<String, Integer> free = new HashMap<>();
+        for (Connection c : connections.values()) {
+            for (String type : c.challengeTypes) {
+                free.merge(type, c.free(), Integer::sum);
+            }
+        }
+        return free;
+    }
+
+    public int connectedWorkers() {
+        return connections.size();
+    }
+
+    private String jobMessage(JobPush job) {
+        return codec.encode(new WireMessage.JobAssignment(job.jobId(), job.taskId(), job.challengeType(),
+                codec.tree(job.payloadJson()), job.leaseExpiresAt()));
+    }
+
+    /** One worker's live connection and its slots. */
+    public static final class Connection {
+        final UUID workerId;
+        final Set<String> challengeTypes;
+        final int capacity;
+        final WorkerLink link;
+        private int reserved;
+        /** job id → System.nanoTime() when it was bound to this connection */
+        private final Map<UUID, Long> jobs = new HashMap<>();
+
+        Connection(UUID workerId, Set<String> challengeTypes, int capacity, WorkerLink link) {
+            this.workerId = workerId;
+            this.challengeTypes = challengeTypes;
+            this.capacity = capacity;
+            this.link = link;
+        }
+
+        synchronized boolean tryReserve() {
+            if (reserved + jobs.size() >= capacity) {
+                return false;
+            }
+            reserved++;
+            return true;
+        }
+
+        synchronized void unreserve() {
+            if (reserved > 0) {
+                reserved--;
+            }
+        }
+
+        synchronized void bind(UUID jobId) {
+            jobs.put(jobId, System.nanoTime());
+        }
+
+        /** A reservation became a job; a lease reserved on an earlier connection simply adds the job. */
+        synchronized void bindReserved(UUID jobId) {
+            if (reserved > 0) {
+                reserved--;
+            }
+            jobs.put(jobId, System.nanoTime());
+        }
+
+        synchronized void unbind(UUID jobId) {
+            jobs.remove(jobId);
+        }
+
+        synchronized void retain(Set<UUID> stillLeased, long sinceNanos) {
+            List<UUID> gone = new ArrayList<>();
+            jobs.forEach((job, boundAt) -> {
+                if (boundAt - sinceNanos < 0 && !stillLeased.contains(job)) {
+                    gone.add(job);
+                }
+            });
+            gone.forEach(jobs::remove);
+        }
+
+        synchronized int free() {
+            return Math.max(0, capacity - reserved - jobs.size());
+        }
+
+        synchronized int jobCount() {
+            return jobs.size();
+        }
+
+        synchronized Set<UUID> jobs() {
+            return Set.copyOf(jobs.keySet());
+        }
+
+        public UUID workerId() {
+            return workerId;
+        }
+    }
+}
