@@ -203,7 +203,7 @@ public final class LoadDriver {
             long dispatched = stats.dispatchedTotal.sum();
             double seconds = (now - last) / 1e9;
             say(String.format(Locale.ROOT, "%s created %.0f/s, dispatched %.0f/s, errors %s",
-                    stats.inWindow(now) ? "[measuring]" : "[warm-up]  ",
+                    stats.inWindow(now) ? "[measuring]" : now < end ? "[warm-up]  " : "[end]      ",
                     (created - lastCreated) / seconds, (dispatched - lastDispatched) / seconds, Stats.sums(stats.errors)));
             lastCreated = created;
             lastDispatched = dispatched;
