@@ -27,9 +27,23 @@ wait_for() {
 }
 
 ensure_postgresql() {
-  pg_isready -q -h 127.0.0.1 -p 5432 && return 0
-  say "starting PostgreSQL"
-  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort | tail -n 1)" main start
+  local version
+  version=$(ls /etc/postgresql | sort | tail -n 1)
+  if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    say "starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start
+    wait_for_postgresql
+  fi
+  # the datasource is XA (one transaction spans the database and Artemis): PostgreSQL must allow two-phase commit
+  if [ "$(psql -h 127.0.0.1 -U postgres -tAc 'show max_prepared_transactions')" = "0" ]; then
+    say "enabling prepared transactions in PostgreSQL (max_prepared_transactions=100; restart)"
+    psql -q -h 127.0.0.1 -U postgres -c "alter system set max_prepared_transactions = 100"
+    pg_ctlcluster --skip-systemctl-redirect "$version" main restart
+    wait_for_postgresql
+  fi
+}
+
+wait_for_postgresql() {
   local deadline=$((SECONDS + 60))
   until pg_isready -q -h 127.0.0.1 -p 5432; do
     [ $SECONDS -ge $deadline ] && die "PostgreSQL did not start"

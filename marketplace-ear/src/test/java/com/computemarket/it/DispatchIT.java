@@ -52,8 +52,8 @@ class DispatchIT {
         token = Tokens.forUser("worker", "worker");
     }
 
-    private static String address() {
-        return "cpc1dispatchit" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private String address() {
+        return support.enrolledAddress();
     }
 
     @Test

@@ -9,13 +9,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import com.computemarket.chain.crypto.ChainKey;
+import com.computemarket.workers.domain.AddressProof;
+import com.computemarket.workers.domain.ChallengeType;
+import com.computemarket.workers.domain.Worker;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * In-container help for DispatchIT: creates a one-job task the way TaskSubmission will (rows and the JobReady message
- * in one transaction) and reads jobs and tasks back. Until the workers merge, the placeholder WorkerDirectory lets
- * any cpc1 address connect; after it, enrol the test's workers here (insert Worker rows) before they say hello.
+ * in one transaction) and reads jobs and tasks back; enrols the test's workers for the demo operator "worker"
+ * (WorkerEnrolmentIT covers the signed enrolment over the API; here only the row matters).
  */
 @ApplicationScoped
 public class DispatchTestSupport {
@@ -42,6 +48,19 @@ public class DispatchTestSupport {
         em.flush();
         queue.ready(jobId);
         return new UUID[] {taskId, jobId};
+    }
+
+    /** The Keycloak subject of the realm's demo user "worker" (fixed id in config/keycloak). */
+    static final String WORKER_OPERATOR = "1c0a5b8e-0c1e-4d6a-9a51-000000000002";
+
+    /** A fresh key's address, enrolled as an ACTIVE worker of the demo operator for every challenge type. */
+    @Transactional
+    public String enrolledAddress() {
+        ChainKey key = ChainKey.generate(new java.security.SecureRandom());
+        AddressProof proof = AddressProof.parse(key.address(), key.publicKeyHex(), "00".repeat(64));
+        em.persist(new Worker(UUID.randomUUID(), WORKER_OPERATOR, "worker", proof, List.of(),
+                EnumSet.allOf(ChallengeType.class), Instant.now()));
+        return key.address();
     }
 
     @Transactional

@@ -103,7 +103,10 @@ class InMemoryMarket {
         s.tasks = taskRepository;
         s.jobs = jobRepository;
         s.escrow = escrow;
-        s.queue = queued::add;
+        s.queue = new JobQueue() {
+            public void ready(UUID jobId) { queued.add(jobId); }
+            public void retry(UUID jobId, int round, java.time.Duration delay) { queued.add(jobId); }
+        };
         s.settings = new MarketSettings();
         s.settings.defaultDeadline = java.time.Duration.ofDays(7);
         s.settings.maxDeadline = java.time.Duration.ofDays(30);

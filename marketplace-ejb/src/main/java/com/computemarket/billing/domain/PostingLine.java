@@ -1,0 +1,37 @@
+package com.computemarket.billing.domain;
+
+import com.computemarket.billing.application.AccountRef;
+import com.computemarket.billing.application.AccountType;
+import com.computemarket.billing.application.Posting;
+import com.computemarket.shared.Amount;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import java.math.BigInteger;
+
+/** One posting as stored with its entry. */
+@Embeddable
+public class PostingLine {
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "account_type", nullable = false, length = 32)
+    private AccountType accountType;
+    @Column(name = "account_owner", nullable = false, length = 64)
+    private String accountOwner;
+    @Column(nullable = false, precision = 38, scale = 0)
+    private BigInteger amount;
+
+    protected PostingLine() {
+    }
+
+    PostingLine(Posting posting) {
+        this.accountType = posting.account().type();
+        this.accountOwner = posting.account().owner();
+        this.amount = posting.amount().wei();
+    }
+
+    public Posting toPosting() {
+        return new Posting(new AccountRef(accountType, accountOwner), Amount.ofWei(amount));
+    }
+}
