@@ -54,13 +54,15 @@ public class TaskSubmission {
                 request.payload().toString(), request.reward(), request.deadline(), payloads.size(), key,
                 request.digest(), now);
         tasks.add(task);
-        escrow.hold(taskId, organization, request.reward());
         var rewards = request.reward().split(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             Job job = new Job(UUID.randomUUID(), taskId, i, task.challengeType(), payloads.get(i).toString(), rewards[i], now);
             jobs.add(job);
             queue.ready(job.id());
         }
+        // last: the hold locks the organization's accounts until commit, so the less follows it the better
+        // (a refused hold still rolls back the task, its jobs and their messages: one XA transaction)
+        escrow.hold(taskId, organization, request.reward());
         LOG.fine(() -> "task " + taskId + " of " + organization + ": " + payloads.size() + " " + task.challengeType()
                 + " jobs, " + request.reward() + " held");
         return new Submitted(task, true);
