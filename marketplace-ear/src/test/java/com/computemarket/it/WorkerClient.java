@@ -47,12 +47,21 @@ final class WorkerClient implements AutoCloseable {
         return client;
     }
 
-    /** Connects and says hello; answers the welcome. */
+    /** Connects and says hello, again when the server answers try-again (as worker-connector does); answers the welcome. */
     static WorkerClient hello(String token, String address, int capacity, String challengeType) throws Exception {
         WorkerClient client = connect(token);
-        client.send(new WireMessage.Hello(address, capacity, java.util.List.of(challengeType)));
-        client.next(WireMessage.Welcome.class, Duration.ofSeconds(10));
-        return client;
+        for (int attempt = 1; ; attempt++) {
+            client.send(new WireMessage.Hello(address, capacity, java.util.List.of(challengeType)));
+            String text = client.received.poll(10, TimeUnit.SECONDS);
+            WireMessage reply = text == null ? null : CODEC.decode(text);
+            if (reply instanceof WireMessage.Welcome) {
+                return client;
+            }
+            if (!(reply instanceof WireMessage.ErrorMessage error && "try-again".equals(error.code())) || attempt == 5) {
+                throw new AssertionError("expected Welcome, got " + text);
+            }
+            Thread.sleep(200L * attempt);
+        }
     }
 
     void send(WireMessage message) {

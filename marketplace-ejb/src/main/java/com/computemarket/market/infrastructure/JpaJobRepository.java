@@ -36,10 +36,13 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public Job lock(UUID id) {
-        Job job = em.find(Job.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Job job = em.find(Job.class, id);
         if (job == null) {
             throw notFound(id);
         }
+        // refresh, not find-with-lock: an instance this transaction already read would otherwise be locked against
+        // its old version and fail with OptimisticLockException when another transaction changed the row meanwhile
+        em.refresh(job, LockModeType.PESSIMISTIC_WRITE);
         return job;
     }
 

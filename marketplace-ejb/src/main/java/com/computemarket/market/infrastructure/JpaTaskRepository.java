@@ -36,10 +36,13 @@ public class JpaTaskRepository implements TaskRepository {
 
     @Override
     public Task lock(UUID id) {
-        Task task = em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Task task = em.find(Task.class, id);
         if (task == null) {
             throw notFound(id);
         }
+        // refresh, not find-with-lock: an instance this transaction already read would otherwise be locked against
+        // its old version and fail with OptimisticLockException when another transaction changed the row meanwhile
+        em.refresh(task, LockModeType.PESSIMISTIC_WRITE);
         return task;
     }
 

@@ -33,6 +33,9 @@ public class JobSettlement {
 
     public void settle(UUID jobId) {
         Job job = jobs.lock(jobId);
+        if (job.status() == com.computemarket.market.domain.JobStatus.SETTLED) {
+            return; // settled before: once only
+        }
         if (!tasks.require(job.taskId()).status().isOpen()) {
             if (job.reject("task closed before the result was verified", clock.instant())) {
                 LOG.info(() -> "job " + jobId + " verified after its task closed: not paid");
