@@ -85,6 +85,15 @@ final class WorkerClient implements AutoCloseable {
         return type.cast(message);
     }
 
+    /** The next message from the server, whatever its type. */
+    WireMessage next(Duration timeout) throws InterruptedException {
+        String text = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (text == null) {
+            throw new AssertionError("no message within " + timeout);
+        }
+        return CODEC.decode(text);
+    }
+
     /** Nothing arrives within the time. */
     String nothingWithin(Duration timeout) throws InterruptedException {
         return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -44,6 +44,9 @@ public class JobDispatch {
     @Inject Clock clock;
     @Resource TransactionSynchronizationRegistry transaction;
 
+    /** Rounds a JobReady for a not-yet-visible job is tried again before it is given up as never committed. */
+    static final int NOT_VISIBLE_ROUNDS = 8;
+
     @Inject @ConfigProperty(name = "cm.dispatch.lease-ttl", defaultValue = "PT30S")
     Duration leaseTtl;
     @Inject @ConfigProperty(name = "cm.dispatch.max-attempts", defaultValue = "3")
@@ -60,7 +63,12 @@ public class JobDispatch {
      */
     public OfferOutcome offer(UUID jobId, int round) {
         if (jobs.find(jobId).isEmpty()) {
-            LOG.warning(() -> "job " + jobId + " announced but not found; dropped");
+            // XA commits its resources one after the other: the message can arrive before the job's row is visible
+            if (round < NOT_VISIBLE_ROUNDS) {
+                queue.retry(jobId, round + 1, retryDelay(round));
+            } else {
+                LOG.warning(() -> "job " + jobId + " announced but never found; dropped");
+            }
             return OfferOutcome.NOT_QUEUED;
         }
         Job job = jobs.lock(jobId);
@@ -71,6 +79,7 @@ public class JobDispatch {
         Optional<UUID> reserved = channels.reserve(job.challengeType());
         if (reserved.isEmpty()) {
             queue.retry(jobId, round + 1, retryDelay(round));
+            job.announced(clock.instant());
             return OfferOutcome.NO_WORKER;
         }
         UUID worker = reserved.get();
@@ -164,8 +173,24 @@ public class JobDispatch {
             return false;
         }
         queue.ready(jobId);
+        job.announced(clock.instant());
         releaseAfterCommit(workerId, jobId);
         LOG.info(() -> "job " + jobId + " returned by worker " + workerId);
+        return true;
+    }
+
+    /**
+     * A QUEUED job whose announcement was lost (its JobReady message was consumed while the job's row was not yet
+     * visible, or the offer failed for good): announced again. Answers false when it is no longer silent.
+     */
+    public boolean reannounce(UUID jobId, Instant silentBefore) {
+        Job job = jobs.lock(jobId);
+        if (job.status() != JobStatus.QUEUED || job.announcedAt() != null && !job.announcedAt().isBefore(silentBefore)) {
+            return false;
+        }
+        queue.ready(jobId);
+        job.announced(clock.instant());
+        LOG.info(() -> "job " + jobId + " was queued without an announcement since " + job.announcedAt() + "; announced again");
         return true;
     }
 
@@ -182,6 +207,7 @@ public class JobDispatch {
         JobStatus after = job.expireLease(clock.instant(), maxAttempts);
         if (after == JobStatus.QUEUED) {
             queue.ready(jobId);
+            job.announced(clock.instant());
             LOG.info(() -> "job " + jobId + " lease of worker " + worker + " expired (attempt " + job.attempts() + "); queued again");
         } else if (after == JobStatus.DEAD) {
             died(job);

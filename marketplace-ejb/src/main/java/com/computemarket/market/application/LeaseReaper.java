@@ -17,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,9 @@ public class LeaseReaper {
 
     @Inject @ConfigProperty(name = "cm.dispatch.reap-interval", defaultValue = "PT1S")
     Duration interval;
+    /** A QUEUED job not announced for this long has lost its JobReady message (retries announce every ≤ 2 s). */
+    @Inject @ConfigProperty(name = "cm.dispatch.silence", defaultValue = "PT30S")
+    Duration silence;
     @Inject @ConfigProperty(name = "cm.dispatch.reap-batch", defaultValue = "500")
     int batch;
 
@@ -81,6 +85,14 @@ public class LeaseReaper {
         }
         if (!expired.isEmpty()) {
             LOG.fine(() -> "lease reaper: " + outcomes);
+        }
+        Instant silentBefore = clock.instant().minus(silence);
+        for (Job job : jobs.silentlyQueued(silentBefore, batch)) {
+            try {
+                dispatch.reannounce(job.id(), silentBefore);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not announce job " + job.id() + " again; next round tries again", e);
+            }
         }
         return outcomes;
     }

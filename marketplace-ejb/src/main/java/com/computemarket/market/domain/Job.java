@@ -58,6 +58,8 @@ public class Job {
     private String failure;
     private Instant createdAt;
     private Instant finishedAt;
+    /** When a JobReady message for this job was last sent; a QUEUED job announced long ago has lost its message. */
+    private Instant announcedAt;
 
     protected Job() {
     }
@@ -71,6 +73,12 @@ public class Job {
         this.reward = reward.wei();
         this.status = JobStatus.QUEUED;
         this.createdAt = now;
+        this.announcedAt = now;
+    }
+
+    /** A JobReady message for this job was sent now. */
+    public void announced(Instant now) {
+        announcedAt = now;
     }
 
     /** Hands the job to {@code worker} until now + ttl; only a QUEUED job can be leased. */
@@ -226,4 +234,5 @@ public class Job {
     public String failure() { return failure; }
     public Instant createdAt() { return createdAt; }
     public Instant finishedAt() { return finishedAt; }
+    public Instant announcedAt() { return announcedAt; }
 }

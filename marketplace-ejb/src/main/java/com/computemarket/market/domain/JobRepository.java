@@ -15,4 +15,6 @@ public interface JobRepository {
     List<Job> ofTask(UUID taskId);
     List<Job> leasedTo(UUID workerId);
     List<Job> expiredLeases(Instant now, int limit);
+    /** QUEUED jobs whose last announcement is older than {@code before} (their JobReady message was lost). */
+    List<Job> silentlyQueued(Instant before, int limit);
 }

@@ -64,6 +64,13 @@ public class JpaJobRepository implements JobRepository {
                 .setParameter("leased", JobStatus.LEASED).setParameter("now", now).setMaxResults(limit).getResultList();
     }
 
+    @Override
+    public List<Job> silentlyQueued(Instant before, int limit) {
+        return em.createQuery("select j from Job j where j.status = :queued and (j.announcedAt is null or j.announcedAt < :before)"
+                        + " order by j.announcedAt", Job.class)
+                .setParameter("queued", JobStatus.QUEUED).setParameter("before", before).setMaxResults(limit).getResultList();
+    }
+
     private static DomainException notFound(UUID id) {
         return DomainException.notFound("job-not-found", "no job " + id);
     }

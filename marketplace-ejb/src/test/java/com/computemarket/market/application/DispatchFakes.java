@@ -133,6 +133,12 @@ final class DispatchFakes {
             return byId.values().stream().filter(j -> j.leaseExpired(now))
                     .sorted(Comparator.comparing(Job::leaseExpiresAt)).limit(limit).toList();
         }
+
+        @Override
+        public List<Job> silentlyQueued(Instant before, int limit) {
+            return byId.values().stream().filter(j -> j.status() == JobStatus.QUEUED && j.announcedAt().isBefore(before))
+                    .limit(limit).toList();
+        }
     }
 
     record Sent(String queue, UUID jobId, int round, Duration delay, String reason) {

@@ -64,6 +64,9 @@ class InMemoryMarket {
         public List<Job> expiredLeases(Instant at, int limit) {
             return jobs.values().stream().filter(j -> j.leaseExpired(at)).limit(limit).toList();
         }
+        public List<Job> silentlyQueued(Instant before, int limit) {
+            return jobs.values().stream().filter(j -> j.status() == JobStatus.QUEUED && j.announcedAt().isBefore(before)).limit(limit).toList();
+        }
     };
 
     final Escrow escrow = new Escrow() {

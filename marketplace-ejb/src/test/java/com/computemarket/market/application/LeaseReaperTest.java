@@ -18,6 +18,23 @@ class LeaseReaperTest {
         reaper.dispatch = f.dispatch;
         reaper.clock = f.clock;
         reaper.batch = 100;
+        reaper.silence = Duration.ofSeconds(30);
+    }
+
+    @Test
+    void aQueuedJobWhoseAnnouncementWasLostIsAnnouncedAgainOnce() {
+        Job lost = f.queuedJob("synthetic");
+        f.clock.advance(Duration.ofSeconds(20));
+        Job recent = f.queuedJob("synthetic");
+        f.queue.sent.clear();
+        f.clock.advance(Duration.ofSeconds(11));
+
+        reaper.reap();
+        reaper.reap();
+
+        assertEquals(java.util.List.of(lost.id()), f.queue.sent.stream().map(DispatchFakes.Sent::jobId).toList(),
+                "only the job silent for over 30 s, and only once: the announcement resets its silence");
+        assertEquals(JobStatus.QUEUED, recent.status());
     }
 
     @Test
