@@ -46,6 +46,7 @@ public class JobDispatch {
 
     /** Rounds a JobReady for a not-yet-visible job is tried again before it is given up as never committed. */
     static final int NOT_VISIBLE_ROUNDS = 8;
+    static final Duration NOT_VISIBLE_STEP = Duration.ofMillis(20);
 
     @Inject @ConfigProperty(name = "cm.dispatch.lease-ttl", defaultValue = "PT30S")
     Duration leaseTtl;
@@ -65,7 +66,8 @@ public class JobDispatch {
         if (jobs.find(jobId).isEmpty()) {
             // XA commits its resources one after the other: the message can arrive before the job's row is visible
             if (round < NOT_VISIBLE_ROUNDS) {
-                queue.retry(jobId, round + 1, retryDelay(round));
+                // the row follows within milliseconds: a short, fixed step, not the no-free-worker backoff
+                queue.retry(jobId, round + 1, NOT_VISIBLE_STEP.multipliedBy(round + 1L));
             } else {
                 LOG.warning(() -> "job " + jobId + " announced but never found; dropped");
             }
