@@ -65,13 +65,26 @@ public class DepositScanner {
                 .withRetries(1, Duration.ZERO, Duration.ZERO);
         scan = new DepositScan(new ChainBlockSource(new ChainClient(URI.create(chain.nodeUrl()), rpc)), intake,
                 confirmations, MAX_BLOCKS_PER_PASS);
-        timers.createIntervalTimer(poll.toMillis(), poll.toMillis(), new TimerConfig("deposit-scan", false));
+        next();
         LOG.info(() -> "scanning " + chain.nodeUrl() + " for deposits every " + poll + ", credited after "
                 + confirmations + " confirmations");
     }
 
+    /** One timer at a time, set again after each pass: a slow pass delays the next instead of overlapping it. */
+    private void next() {
+        timers.createSingleActionTimer(poll.toMillis(), new TimerConfig("deposit-scan", false));
+    }
+
     @Timeout
     void tick() {
+        try {
+            pass();
+        } finally {
+            next();
+        }
+    }
+
+    private void pass() {
         try {
             scan.runOnce();
             if (failing != null) {
