@@ -7,22 +7,28 @@ import java.time.Instant;
 public record Token(@JsonProperty("issuer") String issuer,
                     @JsonProperty("client_id") String clientId,
                     @JsonProperty("access_token") String accessToken,
-                    @JsonProperty("expires_at") Instant expiresAt,
+                    @JsonProperty("expires_at") long expiresAt,
                     @JsonProperty("refresh_token") String refreshToken,
-                    @JsonProperty("refresh_expires_at") Instant refreshExpiresAt) {
+                    @JsonProperty("refresh_expires_at") long refreshExpiresAt) {
+
+    /** Epoch seconds in the file (no Jackson time module needed); 0 = unknown. */
+    public Token(String issuer, String clientId, String accessToken, Instant expiresAt, String refreshToken, Instant refreshExpiresAt) {
+        this(issuer, clientId, accessToken, expiresAt.getEpochSecond(), refreshToken,
+                refreshExpiresAt == null ? 0 : refreshExpiresAt.getEpochSecond());
+    }
 
     /** True when the access token still lives at least {@code marginSeconds} after {@code now}. */
     public boolean freshAt(Instant now, long marginSeconds) {
-        return accessToken != null && expiresAt != null && now.plusSeconds(marginSeconds).isBefore(expiresAt);
+        return accessToken != null && now.plusSeconds(marginSeconds).getEpochSecond() < expiresAt;
     }
 
     /** True when there is a refresh token that has not expired at {@code now} (no expiry known: assume it lives). */
     public boolean refreshableAt(Instant now) {
-        return refreshToken != null && (refreshExpiresAt == null || now.isBefore(refreshExpiresAt));
+        return refreshToken != null && (refreshExpiresAt == 0 || now.getEpochSecond() < refreshExpiresAt);
     }
 
     @Override
     public String toString() {
-        return "Token[issuer=" + issuer + ", client=" + clientId + ", expires=" + expiresAt + "]";
+        return "Token[issuer=" + issuer + ", client=" + clientId + ", expires=" + Instant.ofEpochSecond(expiresAt) + "]";
     }
 }

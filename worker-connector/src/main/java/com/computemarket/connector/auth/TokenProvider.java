@@ -57,7 +57,7 @@ public final class TokenProvider {
     /** Forces a refresh on the next call (the server answered 401 to the current token). */
     public synchronized void invalidate() {
         if (current != null) {
-            current = new Token(current.issuer(), current.clientId(), current.accessToken(), clock.instant(),
+            current = new Token(current.issuer(), current.clientId(), current.accessToken(), clock.instant().getEpochSecond(),
                     current.refreshToken(), current.refreshExpiresAt());
         }
     }
