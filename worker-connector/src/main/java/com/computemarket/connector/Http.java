@@ -82,26 +82,29 @@ public final class Http {
         return new CliException(ExitCodes.UNREACHABLE, "cannot reach " + what + " at " + origin(uri) + ": " + reason(e), e);
     }
 
+    /** A few words for a transport failure: the first cause in the chain that says what happened. */
     public static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException) {
+                return "connection timed out";
+            }
+            if (t instanceof HttpTimeoutException) {
+                return "no answer in time";
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return "unknown host";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "TLS failed (" + t.getMessage() + ")";
+            }
+        }
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException)) {
+        while ((t.getMessage() == null || t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
-        }
-        if (t instanceof HttpConnectTimeoutException) {
-            return "connection timed out";
-        }
-        if (t instanceof HttpTimeoutException) {
-            return "no answer in time";
-        }
-        if (t instanceof ConnectException || (e.getCause() instanceof ConnectException)) {
-            return "connection refused";
-        }
-        if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-            return "unknown host";
-        }
-        if (t instanceof javax.net.ssl.SSLException) {
-            return "TLS failed (" + t.getMessage() + ")";
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }

@@ -15,6 +15,6 @@ public interface JobRunner {
     /** False for a placeholder that can only return jobs; {@code run} and {@code bench} refuse to start on it. */
     boolean available();
 
-    /** For messages: "synthetic (CPU, 16 threads)". */
+    /** For messages: "synthetic on the CPU, 16 threads", or why it is unavailable. */
     String describe();
 }

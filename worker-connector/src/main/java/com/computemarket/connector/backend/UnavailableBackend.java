@@ -26,7 +26,7 @@ public final class UnavailableBackend implements JobRunner {
 
     @Override
     public String describe() {
-        return challengeType + " (" + reason() + ")";
+        return reason();
     }
 
     public String reason() {

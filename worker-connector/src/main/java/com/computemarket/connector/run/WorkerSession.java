@@ -336,9 +336,9 @@ public final class WorkerSession {
             local.result = result;
             if (local.state.compareAndSet(State.RUNNING, State.DONE)) {
                 completed.incrementAndGet();
-                send(result);
                 terminal.line("job " + shortId(id) + " done in " + seconds((System.nanoTime() - local.startedNanos) / 1_000_000)
                         + ", result " + abbreviate(done.resultHash()));
+                send(result);
             }
         } else if (outcome instanceof JobOutcome.Returned r) {
             if (local.state.get() == State.RUNNING) {

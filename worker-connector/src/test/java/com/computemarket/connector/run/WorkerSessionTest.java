@@ -87,8 +87,8 @@ class WorkerSessionTest {
         assertEquals("hash-" + job.jobId(), result.resultHash());
         link.push(new WireMessage.ResultAck(job.jobId(), "accepted"));
         waitUntil(() -> session.snapshot().isEmpty());
-        assertTrue(log.toString().contains("received") && log.toString().contains("started") && log.toString().contains("done in"),
-                log.toString());
+        String lines = log.toString();
+        assertTrue(lines.contains("received") && lines.contains("started") && lines.contains("done in"), lines);
     }
 
     @Test
