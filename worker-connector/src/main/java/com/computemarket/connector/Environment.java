@@ -1,0 +1,80 @@
+package com.computemarket.connector;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * What the connector takes from its surroundings (environment variables, the terminal, stdin, the home folder), so
+ * tests can run the commands without a terminal or real environment variables.
+ */
+public interface Environment {
+
+    String PASSPHRASE_VARIABLE = "CM_WORKER_PASSPHRASE";
+
+    String getenv(String name);
+
+    /** Reads a secret from the terminal without echo; null when there is no terminal. */
+    char[] readSecret(String prompt);
+
+    /** One line from standard input (no terminal needed); null at end of input. */
+    String readStdinLine();
+
+    /** True when standard input is a terminal (so a prompt makes sense). */
+    boolean interactive();
+
+    Path home();
+
+    /** PBKDF2 iterations for new keystores; tests lower it, files stay readable either way. */
+    default int kdfIterations() {
+        return com.computemarket.chain.crypto.KeyFile.ITERATIONS;
+    }
+
+    /** The job runners of this build, by challenge type. */
+    default com.computemarket.connector.backend.Backends backends() {
+        return com.computemarket.connector.backend.Backends.builtIn();
+    }
+
+    static Environment system() {
+        return new Environment() {
+            private BufferedReader stdin;
+
+            @Override
+            public String getenv(String name) {
+                return System.getenv(name);
+            }
+
+            @Override
+            public char[] readSecret(String prompt) {
+                Console console = System.console();
+                return console == null ? null : console.readPassword("%s", prompt);
+            }
+
+            @Override
+            public synchronized String readStdinLine() {
+                try {
+                    if (stdin == null) {
+                        stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                    }
+                    return stdin.readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public boolean interactive() {
+                return System.console() != null;
+            }
+
+            @Override
+            public Path home() {
+                return Path.of(System.getProperty("user.home"));
+            }
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package com.computemarket.connector;
+
+import com.computemarket.chain.crypto.ChainKey;
+import com.computemarket.connector.auth.OidcClient;
+import com.computemarket.connector.auth.Sleeper;
+import com.computemarket.connector.auth.TokenProvider;
+import com.computemarket.connector.auth.TokenStore;
+import com.computemarket.connector.backend.Backends;
+import com.computemarket.connector.backend.JobRunner;
+import com.computemarket.connector.run.Backoff;
+import com.computemarket.connector.run.JdkWebSocketTransport;
+import com.computemarket.connector.run.Terminal;
+import com.computemarket.connector.run.WorkerSession;
+import com.computemarket.workerprotocol.WireMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code run}: serve jobs over {@code /worker} until SIGINT/SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Connect to the marketplace's /worker socket and run the jobs it pushes until SIGINT/SIGTERM; "
+                + "then stop taking jobs, finish running ones within --grace, return the rest. Uses the login cached by "
+                + "`login`/`enrol` (refreshed before it expires), or --username/--client-secret-env.")
+public final class RunCommand implements Callable<Integer> {
+
+    private final Environment env;
+    @Mixin
+    CommonOptions common;
+    @Mixin
+    LoginOptions login;
+    @Mixin
+    ServerOptions server;
+    @Option(names = "--capacity", paramLabel = "N", defaultValue = "1",
+            description = "jobs run at once (slots announced in hello; default: ${DEFAULT-VALUE})")
+    int capacity;
+    @Option(names = "--challenge-types", split = ",", paramLabel = "TYPE", defaultValue = "synthetic",
+            description = "challenge types to take (default: ${DEFAULT-VALUE})")
+    List<String> challengeTypes;
+    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "30",
+            description = "on SIGINT/SIGTERM, how long running jobs may take to finish before they are returned (default: ${DEFAULT-VALUE})")
+    int graceSeconds;
+    @Option(names = "--status-interval", paramLabel = "SECONDS", defaultValue = "60",
+            description = "seconds between status lines (default: ${DEFAULT-VALUE})")
+    int statusSeconds;
+    @Option(names = "--wait-for-server", description = "keep retrying when the marketplace cannot be reached at the start "
+            + "(after a first connection it always retries)")
+    boolean waitForServer;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public RunCommand(Environment env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        if (capacity < 1 || capacity > WireMessage.MAX_CAPACITY) {
+            throw new CliException(ExitCodes.USAGE, "--capacity must be between 1 and " + WireMessage.MAX_CAPACITY);
+        }
+        if (graceSeconds < 0 || statusSeconds < 1) {
+            throw new CliException(ExitCodes.USAGE, "--grace must be 0 or more and --status-interval at least 1");
+        }
+        server.base();
+        Backends backends = env.backends();
+        for (String type : challengeTypes) {
+            JobRunner runner = backends.runner(type);
+            if (!runner.available()) {
+                throw new CliException(ExitCodes.BACKEND_UNAVAILABLE, "cannot take " + type + " jobs: " + runner.describe());
+            }
+        }
+        ChainKey key = common.keystore(env).load();
+        Http http = Http.standard();
+        Clock clock = Clock.systemUTC();
+        OidcClient oidc = login.oidc(http, clock, Sleeper.REAL);
+        TokenProvider tokens = login.provider(oidc, TokenStore.besideKeystore(common.keystorePath(env)), clock,
+                login.automatedLogin(oidc, env));
+        tokens.accessToken(); // not logged in: one line now rather than after the first connection attempt
+
+        Terminal terminal = new Terminal(spec.commandLine().getOut(), clock, common.verbose);
+        WorkerSession session = new WorkerSession(
+                new WorkerSession.Settings(server.workerSocket(), key.address(), capacity, challengeTypes, waitForServer,
+                        Duration.ofSeconds(statusSeconds), Duration.ofSeconds(20)),
+                new JdkWebSocketTransport(http.client()), tokens::accessToken, tokens::invalidate, backends, terminal,
+                Backoff.standard());
+        Duration grace = Duration.ofSeconds(graceSeconds);
+        Thread hook = new Thread(() -> session.shutdown(grace), "cm-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        terminal.line("worker " + key.address() + " starting; " + String.join(",", challengeTypes) + " on " + capacity
+                + " slot" + (capacity == 1 ? "" : "s") + "; Ctrl-C stops it cleanly");
+        try {
+            session.run();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook is running
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

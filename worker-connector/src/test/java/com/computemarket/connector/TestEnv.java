@@ -1,0 +1,87 @@
+package com.computemarket.connector;
+
+import com.computemarket.connector.backend.Backends;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** An {@link Environment} for tests: its own variables, scripted prompts and stdin, a temp home, fast key derivation. */
+final class TestEnv implements Environment {
+
+    final Map<String, String> vars = new HashMap<>();
+    final Deque<String> secrets = new ArrayDeque<>();
+    final Deque<String> stdin = new ArrayDeque<>();
+    boolean terminal;
+    Backends backends = Backends.builtIn();
+    private final Path home;
+
+    TestEnv(Path home) {
+        this.home = home;
+    }
+
+    TestEnv passphrase(String p) {
+        vars.put(PASSPHRASE_VARIABLE, p);
+        return this;
+    }
+
+    @Override
+    public String getenv(String name) {
+        return vars.get(name);
+    }
+
+    @Override
+    public char[] readSecret(String prompt) {
+        if (!terminal) {
+            return null;
+        }
+        String s = secrets.poll();
+        return s == null ? null : s.toCharArray();
+    }
+
+    @Override
+    public String readStdinLine() {
+        return stdin.poll();
+    }
+
+    @Override
+    public boolean interactive() {
+        return terminal;
+    }
+
+    @Override
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public int kdfIterations() {
+        return 1000;
+    }
+
+    @Override
+    public Backends backends() {
+        return backends;
+    }
+
+    /** The outcome of one command line. */
+    record Result(int code, String out, String err) {
+        String[] errLines() {
+            return err.isEmpty() ? new String[0] : err.split("\\R");
+        }
+    }
+
+    Result execute(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = WorkerConnector.commandLine(this);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}
