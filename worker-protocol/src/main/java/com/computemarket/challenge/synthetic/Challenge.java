@@ -38,6 +38,11 @@ public record Challenge(List<ChallengedRow> rows) {
         }
 
         @Override
+        public int[] columns() {
+            return columns.clone();
+        }
+
+        @Override
         public boolean equals(Object o) {
             return o instanceof ChallengedRow r && r.leafIndex == leafIndex && Arrays.equals(r.columns, columns);
         }

@@ -118,7 +118,7 @@ class VectorsTest {
         for (int i = 0; i < n; i++) {
             ArrayNode r = rows.addArray();
             for (int j = 0; j < n; j++) {
-                r.add(m[i * n + j]);
+                r.add((int) m[i * n + j]);
             }
         }
         return rows;
