@@ -68,6 +68,14 @@ public final class CpuBackend {
         return ResultCommitment.of(job, leaves);
     }
 
+    /**
+     * The worker's answer to a challenge: recomputes the challenged rows (C is not kept) and opens them against
+     * the commitment {@link #compute} made; in the order of {@code leafIndices}.
+     */
+    public List<Opening> open(ResultCommitment commitment, List<Integer> leafIndices) {
+        return commitment.open(leafIndices, rows(commitment.job(), leafIndices));
+    }
+
     /** One row of the job's result (leaf {@code leafIndex}), recomputed: n² multiply-adds plus generating Bᵀ. */
     public int[] row(SyntheticJob job, int leafIndex) {
         return rows(job, List.of(leafIndex)).get(0);

@@ -66,13 +66,17 @@ public final class ResultCommitment {
      * {@code rows} are the challenged rows' values in that order (e.g. from {@link CpuBackend#rows}).
      */
     public List<Opening> open(Challenge challenge, List<int[]> rows) {
-        List<Integer> leaves = challenge.leafIndices();
-        if (rows.size() != leaves.size()) {
-            throw new IllegalArgumentException("the challenge has " + leaves.size() + " rows; got " + rows.size());
+        return open(challenge.leafIndices(), rows);
+    }
+
+    /** The openings of the given leaves (as the server lists them), {@code rows} their values in that order. */
+    public List<Opening> open(List<Integer> leafIndices, List<int[]> rows) {
+        if (rows.size() != leafIndices.size()) {
+            throw new IllegalArgumentException(leafIndices.size() + " rows are challenged; got " + rows.size());
         }
-        List<Opening> openings = new ArrayList<>(leaves.size());
-        for (int q = 0; q < leaves.size(); q++) {
-            openings.add(new Opening(leaves.get(q), rows.get(q), path(leaves.get(q))));
+        List<Opening> openings = new ArrayList<>(leafIndices.size());
+        for (int q = 0; q < leafIndices.size(); q++) {
+            openings.add(new Opening(leafIndices.get(q), rows.get(q), path(leafIndices.get(q))));
         }
         return openings;
     }

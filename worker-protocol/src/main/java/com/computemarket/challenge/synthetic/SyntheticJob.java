@@ -1,5 +1,6 @@
 package com.computemarket.challenge.synthetic;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +28,36 @@ public record SyntheticJob(String seed, int matrixSize, int firstIteration, int 
         if ((long) iterations * matrixSize > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("iterations × matrix_size must fit in an int");
         }
+    }
+
+    /**
+     * From a job payload {@code {"seed", "matrix_size", "iterations", "first_iteration"?}} (first_iteration 0 when
+     * absent, as in a task payload or the stage-4 flow); IllegalArgumentException naming the field otherwise.
+     */
+    public static SyntheticJob fromPayload(JsonNode payload) {
+        if (payload == null || !payload.isObject()) {
+            throw new IllegalArgumentException("a synthetic payload is a JSON object");
+        }
+        JsonNode seed = payload.get("seed");
+        if (seed == null || !seed.isTextual()) {
+            throw new IllegalArgumentException("payload.seed must be a hex string");
+        }
+        return new SyntheticJob(seed.textValue(), integer(payload, "matrix_size", true),
+                integer(payload, "first_iteration", false), integer(payload, "iterations", true));
+    }
+
+    private static int integer(JsonNode payload, String field, boolean required) {
+        JsonNode v = payload.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException("payload." + field + " is required");
+            }
+            return 0;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new IllegalArgumentException("payload." + field + " must be an integer; got " + v);
+        }
+        return v.intValue();
     }
 
     /** Rows of the result over all the job's iterations: the Merkle tree's leaf count. */

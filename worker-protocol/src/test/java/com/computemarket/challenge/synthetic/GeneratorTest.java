@@ -87,4 +87,16 @@ class GeneratorTest {
         assertEquals(23, job.iterationOf(3 * 16 + 5));
         assertEquals(5, job.rowOf(3 * 16 + 5));
     }
+
+    @Test
+    void jobFromPayload() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(new SyntheticJob("1234abcd5678ef90", 1024, 20, 10), SyntheticJob.fromPayload(json.readTree(
+                "{\"seed\":\"1234abcd5678ef90\",\"matrix_size\":1024,\"iterations\":10,\"first_iteration\":20}")));
+        assertEquals(0, SyntheticJob.fromPayload(json.readTree("{\"seed\":\"ab\",\"matrix_size\":16,\"iterations\":1}"))
+                .firstIteration());
+        assertThrows(IllegalArgumentException.class,
+                () -> SyntheticJob.fromPayload(json.readTree("{\"seed\":\"ab\",\"matrix_size\":\"16\",\"iterations\":1}")));
+        assertThrows(IllegalArgumentException.class, () -> SyntheticJob.fromPayload(json.readTree("{\"matrix_size\":16}")));
+    }
 }

@@ -39,6 +39,8 @@ class VerifierTest {
         assertTrue(verdict.accepted(), verdict.reason());
         assertEquals(8, verdict.rowsChecked());
         assertEquals(32, verdict.entriesChecked());
+        // the worker's one-call form gives the same openings
+        assertEquals(openings, backend.open(commitment, challenge.leafIndices()));
         // order of the openings does not matter
         List<Opening> reversed = new ArrayList<>(openings);
         java.util.Collections.reverse(reversed);
