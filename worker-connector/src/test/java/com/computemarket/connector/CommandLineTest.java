@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.computemarket.connector.backend.Backends;
+import com.computemarket.connector.backend.UnavailableBackend;
 import com.computemarket.connector.backend.JobOutcome;
 import com.computemarket.connector.backend.JobRunner;
 import com.computemarket.connector.backend.ProgressListener;
@@ -45,7 +46,9 @@ class CommandLineTest {
 
     @Test
     void benchWithThePlaceholderSaysTheBackendIsNotAvailable() {
-        TestEnv.Result r = new TestEnv(home).execute("bench", "--size", "64");
+        TestEnv env = new TestEnv(home);
+        env.backends = new Backends(Map.of("synthetic", new UnavailableBackend("synthetic")));
+        TestEnv.Result r = env.execute("bench", "--size", "64");
         assertEquals(ExitCodes.BACKEND_UNAVAILABLE, r.code());
         assertOneLine(r, "synthetic backend not available in this build");
     }
@@ -67,8 +70,19 @@ class CommandLineTest {
     }
 
     @Test
+    void benchRunsTheBuiltInCpuBackendAndPrintsTheChallengesResultHash() {
+        TestEnv.Result r = new TestEnv(home).execute("bench", "--size", "64", "--iterations", "1", "--seed", "abcd");
+        assertEquals(0, r.code(), r.err());
+        String expected = new com.computemarket.challenge.synthetic.CpuBackend()
+                .compute(new com.computemarket.challenge.synthetic.SyntheticJob("abcd", 64, 0, 1)).resultHash();
+        assertTrue(r.out().contains("synthetic on the CPU") && r.out().contains("result_hash " + expected), r.out());
+    }
+
+    @Test
     void runWithThePlaceholderRefusesBeforeAskingForAnything() {
-        TestEnv.Result r = new TestEnv(home).execute("run");
+        TestEnv env = new TestEnv(home);
+        env.backends = new Backends(Map.of("synthetic", new UnavailableBackend("synthetic")));
+        TestEnv.Result r = env.execute("run");
         assertEquals(ExitCodes.BACKEND_UNAVAILABLE, r.code());
         assertOneLine(r, "synthetic backend not available in this build");
     }

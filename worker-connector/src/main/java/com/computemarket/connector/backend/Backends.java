@@ -12,12 +12,9 @@ public final class Backends {
         this.runners = new TreeMap<>(runners);
     }
 
-    /**
-     * This build's backends. The synthetic CPU backend (com.computemarket.challenge.synthetic in worker-protocol) is
-     * not wired yet: until it is, "synthetic" maps to the {@link UnavailableBackend} placeholder.
-     */
+    /** This build's backends: synthetic on the CPU (the GPU backend arrives with issue 5). */
     public static Backends builtIn() {
-        return new Backends(Map.of(SyntheticPayload.CHALLENGE_TYPE, new UnavailableBackend(SyntheticPayload.CHALLENGE_TYPE)));
+        return new Backends(Map.of(SyntheticPayload.CHALLENGE_TYPE, new SyntheticCpuRunner()));
     }
 
     /** The runner for a challenge type; an unknown type gets the placeholder, which returns its jobs. */
