@@ -6,6 +6,7 @@ LOG_DIR="$RUN_DIR/logs"
 SERVER_DIR="$ROOT/marketplace-ear/target/server"
 KEYCLOAK_DIR=$(compgen -G "$RUN_DIR/keycloak-*" | sort | tail -n 1 || true)
 DEVNET_JAR=$(compgen -G "$ROOT/chain-adapter/target/chain-adapter-*-devnet.jar" | tail -n 1 || true)
+CONNECTOR_JAR=$(compgen -G "$ROOT/worker-connector/target/worker-connector-*-all.jar" | tail -n 1 || true)
 KEYCLOAK_PORT=${CM_KEYCLOAK_PORT:-8180}
 DEVNET_PORT=${CM_DEVNET_PORT:-8000}
 OIDC_URL=${CM_OIDC_URL:-http://127.0.0.1:$KEYCLOAK_PORT/realms/computemarket}
