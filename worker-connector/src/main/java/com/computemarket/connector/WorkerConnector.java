@@ -13,7 +13,7 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "worker-connector", mixinStandardHelpOptions = true, versionProvider = WorkerConnector.Version.class,
         description = "The ComputeMarket worker: keystore, Keycloak login, enrolment, the job loop and a benchmark.",
-        subcommands = {KeysCommand.class, LoginCommand.class, EnrolCommand.class, RunCommand.class, BenchCommand.class},
+        subcommands = {KeysCommand.class, LoginCommand.class, EnrolCommand.class, RunCommand.class, BenchCommand.class, Stage4Command.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
