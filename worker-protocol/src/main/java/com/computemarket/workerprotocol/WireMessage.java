@@ -24,7 +24,9 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = WireMessage.JobResult.class, name = "job_result"),
         @JsonSubTypes.Type(value = WireMessage.ResultAck.class, name = "result_ack"),
         @JsonSubTypes.Type(value = WireMessage.ReturnJob.class, name = "return_job"),
-        @JsonSubTypes.Type(value = WireMessage.ErrorMessage.class, name = "error")})
+        @JsonSubTypes.Type(value = WireMessage.ErrorMessage.class, name = "error"),
+        @JsonSubTypes.Type(value = WireMessage.ChallengeRows.class, name = "challenge"),
+        @JsonSubTypes.Type(value = WireMessage.RowOpening.class, name = "opening")})
 public sealed interface WireMessage {
 
     /** The most slots one connection may announce. */
@@ -135,6 +137,51 @@ public sealed interface WireMessage {
                         @JsonProperty("detail") String detail) implements WireMessage {
         public ErrorMessage {
             code = required("code", code);
+        }
+    }
+
+    /**
+     * Server → worker: open these leaves (rows) of the job's result commitment; chosen after the commitment from the
+     * verifier's nonce and a later block (docs/protocol/synthetic-challenge.md). Answered by one {@code opening} per leaf.
+     */
+    record ChallengeRows(@JsonProperty("job_id") UUID jobId,
+                         @JsonProperty("challenge_type") String challengeType,
+                         @JsonProperty("leaf_indices") java.util.List<Integer> leafIndices,
+                         @JsonProperty("block_hash") String blockHash,
+                         @JsonProperty("respond_by") String respondBy) implements WireMessage {
+        public static final int MAX_LEAVES = 4096;
+
+        public ChallengeRows {
+            requiredId("job_id", jobId);
+            challengeType = required("challenge_type", challengeType);
+            if (leafIndices == null || leafIndices.isEmpty() || leafIndices.size() > MAX_LEAVES
+                    || leafIndices.stream().anyMatch(i -> i == null || i < 0)) {
+                throw new IllegalArgumentException("leaf_indices must list 1 to " + MAX_LEAVES + " non-negative leaf indices");
+            }
+            leafIndices = java.util.List.copyOf(leafIndices);
+        }
+    }
+
+    /**
+     * Worker → server: one challenged row — its int32 values (little-endian bytes, base64) and the Merkle path from its
+     * row hash to the committed result_hash (hex, leaf level first). One frame per row keeps frames small.
+     */
+    record RowOpening(@JsonProperty("job_id") UUID jobId,
+                      @JsonProperty("leaf_index") int leafIndex,
+                      @JsonProperty("values") String values,
+                      @JsonProperty("path") java.util.List<String> path) implements WireMessage {
+        public static final int MAX_PATH = 64;
+
+        public RowOpening {
+            requiredId("job_id", jobId);
+            if (leafIndex < 0) {
+                throw new IllegalArgumentException("leaf_index must not be negative");
+            }
+            values = required("values", values);
+            if (path == null || path.size() > MAX_PATH || path.stream().anyMatch(h -> h == null || !h.matches("[0-9a-f]{64}"))) {
+                throw new IllegalArgumentException("path must list at most " + MAX_PATH + " sha256 hashes in lower-case hex");
+            }
+            path = java.util.List.copyOf(path);
         }
     }
 

@@ -12,6 +12,15 @@ public interface JobRunner {
     /** Runs the job; never invents a result: a backend that cannot compute returns the job instead. */
     JobOutcome run(JobAssignment job, ProgressListener progress) throws InterruptedException;
 
+    /**
+     * Opens the given leaves (rows) of a result this runner committed to, for the verifier's challenge; empty when it
+     * holds no such result (another process computed it, or it was forgotten).
+     */
+    default java.util.Optional<java.util.List<com.computemarket.challenge.synthetic.Opening>> open(
+            java.util.UUID jobId, java.util.List<Integer> leafIndices) {
+        return java.util.Optional.empty();
+    }
+
     /** False for a placeholder that can only return jobs; {@code run} and {@code bench} refuse to start on it. */
     boolean available();
 

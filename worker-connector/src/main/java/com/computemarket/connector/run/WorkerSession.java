@@ -283,9 +283,25 @@ public final class WorkerSession {
             }
         } else if (message instanceof WireMessage.ErrorMessage error) {
             terminal.line("server error " + error.code() + (error.detail() == null ? "" : ": " + error.detail()));
+        } else if (message instanceof WireMessage.ChallengeRows challenge) {
+            // off the receiving thread: opening recomputes rows
+            java.util.concurrent.CompletableFuture.runAsync(() -> answer(attempt, challenge));
         } else {
             terminal.detail("ignored unexpected " + message.getClass().getSimpleName());
         }
+    }
+
+    /** Opens the challenged rows of a result computed here, one {@code opening} frame per row. */
+    void answer(Attempt attempt, WireMessage.ChallengeRows challenge) {
+        var openings = backends.runner(challenge.challengeType()).open(challenge.jobId(), challenge.leafIndices());
+        if (openings.isEmpty()) {
+            terminal.line("job " + shortId(challenge.jobId()) + " challenged, but its result is not held here; not answered");
+            return;
+        }
+        for (var opening : openings.get()) {
+            attempt.send(new WireMessage.RowOpening(challenge.jobId(), opening.leafIndex(), opening.valuesBase64(), opening.pathHex()));
+        }
+        terminal.line("job " + shortId(challenge.jobId()) + " challenged: " + openings.get().size() + " rows opened");
     }
 
     private void accept(Attempt attempt, WireMessage.JobAssignment job) {
