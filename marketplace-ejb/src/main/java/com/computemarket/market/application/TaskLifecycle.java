@@ -84,9 +84,10 @@ public class TaskLifecycle {
         return failed;
     }
 
+    /** Each job locked (in id order) before it changes: the dispatcher may be touching the same rows. */
     private void stopJobs(UUID taskId, Instant now) {
-        for (Job job : jobs.ofTask(taskId)) {
-            job.cancel(now);
+        for (UUID id : jobs.ofTask(taskId).stream().map(Job::id).sorted().toList()) {
+            jobs.lock(id).cancel(now);
         }
     }
 
