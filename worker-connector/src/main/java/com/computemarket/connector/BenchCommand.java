@@ -1,9 +1,9 @@
 package com.computemarket.connector;
 
+import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.connector.backend.JobOutcome;
 import com.computemarket.connector.backend.JobRunner;
 import com.computemarket.connector.backend.ProgressListener;
-import com.computemarket.connector.backend.SyntheticPayload;
 import com.computemarket.workerprotocol.WireMessage;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
@@ -40,18 +40,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        SyntheticPayload payload;
+        SyntheticJob payload;
         try {
-            payload = new SyntheticPayload(seed != null ? seed : randomSeed(), size, iterations);
+            payload = new SyntheticJob(seed != null ? seed : randomSeed(), size, 0, iterations);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage());
         }
-        JobRunner runner = env.backends().runner(SyntheticPayload.CHALLENGE_TYPE);
+        JobRunner runner = env.backends().runner(SyntheticJob.CHALLENGE_TYPE);
         if (!runner.available()) {
             throw new CliException(ExitCodes.BACKEND_UNAVAILABLE, "cannot benchmark: " + runner.describe());
         }
         WireMessage.JobAssignment job = new WireMessage.JobAssignment(UUID.randomUUID(), UUID.randomUUID(),
-                SyntheticPayload.CHALLENGE_TYPE, payload.toJson(), Instant.now().plusSeconds(86_400));
+                SyntheticJob.CHALLENGE_TYPE, payload.toPayload(), Instant.now().plusSeconds(86_400));
         ProgressListener progress = verbose
                 ? (f, stage) -> out.printf(Locale.ROOT, "  %3.0f%% %s%n", f * 100, stage)
                 : ProgressListener.NONE;

@@ -6,7 +6,6 @@ import com.computemarket.market.domain.JobStatus;
 import com.computemarket.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
@@ -36,14 +35,7 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public Job lock(UUID id) {
-        Job job = em.find(Job.class, id);
-        if (job == null) {
-            throw notFound(id);
-        }
-        // refresh, not find-with-lock: an instance this transaction already read would otherwise be locked against
-        // its old version and fail with OptimisticLockException when another transaction changed the row meanwhile
-        em.refresh(job, LockModeType.PESSIMISTIC_WRITE);
-        return job;
+        return RowLocks.lockFresh(em, Job.class, id).orElseThrow(() -> notFound(id));
     }
 
     @Override

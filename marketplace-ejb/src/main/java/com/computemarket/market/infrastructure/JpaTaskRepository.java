@@ -6,7 +6,6 @@ import com.computemarket.market.domain.TaskStatus;
 import com.computemarket.shared.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.List;
@@ -36,14 +35,7 @@ public class JpaTaskRepository implements TaskRepository {
 
     @Override
     public Task lock(UUID id) {
-        Task task = em.find(Task.class, id);
-        if (task == null) {
-            throw notFound(id);
-        }
-        // refresh, not find-with-lock: an instance this transaction already read would otherwise be locked against
-        // its old version and fail with OptimisticLockException when another transaction changed the row meanwhile
-        em.refresh(task, LockModeType.PESSIMISTIC_WRITE);
-        return task;
+        return RowLocks.lockFresh(em, Task.class, id).orElseThrow(() -> notFound(id));
     }
 
     @Override

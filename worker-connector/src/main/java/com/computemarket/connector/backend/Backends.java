@@ -14,7 +14,7 @@ public final class Backends {
 
     /** This build's backends: synthetic on the CPU (the GPU backend arrives with issue 5). */
     public static Backends builtIn() {
-        return new Backends(Map.of(SyntheticPayload.CHALLENGE_TYPE, new SyntheticCpuRunner()));
+        return new Backends(Map.of(com.computemarket.challenge.synthetic.SyntheticJob.CHALLENGE_TYPE, new SyntheticCpuRunner()));
     }
 
     /** The runner for a challenge type; an unknown type gets the placeholder, which returns its jobs. */

@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  */
 public record SyntheticJob(String seed, int matrixSize, int firstIteration, int iterations) {
 
+    /** The task type's name on the wire. */
+    public static final String CHALLENGE_TYPE = "synthetic";
+
     /** The generator addresses rows and columns with 16 bits. */
     public static final int MAX_MATRIX_SIZE = 65_536;
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{1,64}");
@@ -44,6 +47,16 @@ public record SyntheticJob(String seed, int matrixSize, int firstIteration, int 
         }
         return new SyntheticJob(seed.textValue(), integer(payload, "matrix_size", true),
                 integer(payload, "first_iteration", false), integer(payload, "iterations", true));
+    }
+
+    /** The job payload this job reads back with {@link #fromPayload}. */
+    public com.fasterxml.jackson.databind.node.ObjectNode toPayload() {
+        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        node.put("seed", seed);
+        node.put("matrix_size", matrixSize);
+        node.put("first_iteration", firstIteration);
+        node.put("iterations", iterations);
+        return node;
     }
 
     private static int integer(JsonNode payload, String field, boolean required) {
