@@ -69,3 +69,17 @@ start_keycloak() {
   KEYCLOAK_PID=$!
   wait_for Keycloak "$OIDC_URL/.well-known/openid-configuration" 180 "$KEYCLOAK_PID"
 }
+
+# The portal's browser tests (PortalIT) drive headless Chromium through chromedriver; install both on Debian when
+# missing and running as root, else say that those tests will be skipped.
+ensure_chromium() {
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing chromium and chromium-driver for the portal's browser tests"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >/dev/null; } \
+      || say "could not install chromium: the portal's browser tests will be skipped"
+  else
+    say "chromium or chromedriver is missing (install: apt-get install chromium chromium-driver): the portal's browser tests will be skipped"
+  fi
+}

@@ -1,5 +1,7 @@
 package com.computemarket.it;
 
+import com.computemarket.settlement.application.PayoutRun;
+
 import com.computemarket.billing.application.AccountRef;
 import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.application.EntryDraft;
@@ -19,7 +21,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** In-container helpers of the payout ITs: a worker with a payable, waiting for a payout, reading the chain. */
-final class PayoutFixture {
+public final class PayoutFixture {
 
     private PayoutFixture() {
     }
@@ -33,7 +35,7 @@ final class PayoutFixture {
     }
 
     /** Enrols a worker with {@code address} and credits its payable (as a settled job would) through the ledger. */
-    static UUID workerWithPayable(TestWorkers workers, Ledger ledger, String address, Amount amount) {
+    public static UUID workerWithPayable(TestWorkers workers, Ledger ledger, String address, Amount amount) {
         UUID worker = workers.enrol(address);
         ledger.post(new EntryDraft("it-earned:" + worker, "it-earned", worker.toString(), List.of(
                 new Posting(platform(AccountType.PLATFORM_FEES), amount.negate()),
@@ -41,7 +43,7 @@ final class PayoutFixture {
         return worker;
     }
 
-    static Payout awaitStatus(PayoutSteps steps, UUID payoutId, PayoutStatus wanted, Duration timeout)
+    public static Payout awaitStatus(PayoutSteps steps, UUID payoutId, PayoutStatus wanted, Duration timeout)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         Payout payout = steps.load(payoutId);
@@ -50,6 +52,23 @@ final class PayoutFixture {
             payout = steps.load(payoutId);
         }
         return payout;
+    }
+
+    /**
+     * Pays every payable at or above the threshold that other tests left (the server is shared) and waits until those
+     * payouts are confirmed, so that a test's platform balances move by its own payout only.
+     */
+    public static void drain(PayoutRun run, PayoutSteps steps) throws InterruptedException {
+        settle(run.run("it-drain"), steps);
+    }
+
+    /** Waits until every payout of {@code result} is confirmed. */
+    public static void settle(PayoutRun.Result result, PayoutSteps steps) throws InterruptedException {
+        for (Payout p : result.payouts()) {
+            if (awaitStatus(steps, p.id(), PayoutStatus.CONFIRMED, Duration.ofSeconds(60)).status() != PayoutStatus.CONFIRMED) {
+                throw new AssertionError("payout " + p.id() + " of another test's payable was not confirmed");
+            }
+        }
     }
 
     /** Every TRANSFER to {@code address} in every block of the chain. */

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Real access tokens from the running Keycloak, for the realm's demo users (password grant, test client). */
-final class Tokens {
+public final class Tokens {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -20,11 +20,11 @@ final class Tokens {
     private Tokens() {
     }
 
-    static String providerUrl() {
+    public static String providerUrl() {
         return System.getProperty("cm.oidc.url", "http://127.0.0.1:8180/realms/computemarket");
     }
 
-    static String forUser(String username, String password) throws IOException, InterruptedException {
+    public static String forUser(String username, String password) throws IOException, InterruptedException {
         String form = "grant_type=password&client_id=marketplace-cli&username=" + enc(username) + "&password=" + enc(password);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create(providerUrl() + "/protocol/openid-connect/token"))

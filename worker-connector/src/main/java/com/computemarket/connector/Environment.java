@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import com.computemarket.connector.backend.gpu.GpuKernel;
+import com.computemarket.connector.backend.gpu.GpuSyntheticRunner;
 
 /**
  * What the connector takes from its surroundings (environment variables, the terminal, stdin, the home folder), so
@@ -34,9 +36,15 @@ public interface Environment {
         return com.computemarket.chain.crypto.KeyFile.ITERATIONS;
     }
 
-    /** The job runners of this build, by challenge type. */
-    default com.computemarket.connector.backend.Backends backends() {
-        return com.computemarket.connector.backend.Backends.builtIn();
+    /** The job runners of this build for the operator's {@code --backend} choice, by challenge type. */
+    default com.computemarket.connector.backend.Backends backends(com.computemarket.connector.backend.BackendChoice choice) {
+        return com.computemarket.connector.backend.Backends.select(choice, () -> gpu(GpuKernel.MMA),
+                com.computemarket.connector.backend.SyntheticCpuRunner::new);
+    }
+
+    /** The GPU backend on every usable device with the given kernel, or why there is none (the CUDA driver, once per process). */
+    default com.computemarket.connector.backend.GpuOpening gpu(GpuKernel kernel) {
+        return GpuSyntheticRunner.open(kernel);
     }
 
     static Environment system() {

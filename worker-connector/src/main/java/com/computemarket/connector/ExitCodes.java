@@ -20,8 +20,10 @@ public final class ExitCodes {
     public static final int UNREACHABLE = 5;
     /** The marketplace refused a request: enrolment refused (its problem+json detail), hello refused, handshake 401/403. */
     public static final int REFUSED = 6;
-    /** No backend in this build for the challenge type asked for. */
+    /** No backend in this build for the challenge type asked for, or {@code --backend gpu} without a usable GPU. */
     public static final int BACKEND_UNAVAILABLE = 7;
+    /** gpucheck: a GPU result differs from the CPU's (the backend is not bit-identical on this device). */
+    public static final int CHECK_FAILED = 8;
     /** Stopped by SIGINT/SIGTERM before the work was done (run: after the clean shutdown). */
     public static final int INTERRUPTED = 130;
 

@@ -10,6 +10,7 @@ import com.computemarket.connector.backend.JobRunner;
 import com.computemarket.connector.run.Backoff;
 import com.computemarket.connector.run.JdkWebSocketTransport;
 import com.computemarket.connector.run.Terminal;
+import com.computemarket.connector.run.ResultSigner;
 import com.computemarket.connector.run.WorkerSession;
 import com.computemarket.workerprotocol.WireMessage;
 import java.time.Clock;
@@ -35,6 +36,8 @@ public final class RunCommand implements Callable<Integer> {
     LoginOptions login;
     @Mixin
     ServerOptions server;
+    @Mixin
+    BackendOptions backend;
     @Option(names = "--capacity", paramLabel = "N", defaultValue = "1",
             description = "jobs run at once (slots announced in hello; default: ${DEFAULT-VALUE})")
     int capacity;
@@ -50,6 +53,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--wait-for-server", description = "keep retrying when the marketplace cannot be reached at the start "
             + "(after a first connection it always retries)")
     boolean waitForServer;
+    @Option(names = "--cheat-fraction", hidden = true, paramLabel = "F",
+            description = "TESTING ONLY: commit to zeros for this fraction of each job's rows (the verifier must catch it)")
+    Double cheatFraction;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -66,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--grace must be 0 or more and --status-interval at least 1");
         }
         server.base();
-        Backends backends = env.backends();
+        Backends backends = cheatFraction == null ? env.backends(backend.choice) : cheating(cheatFraction);
         for (String type : challengeTypes) {
             JobRunner runner = backends.runner(type);
             if (!runner.available()) {
@@ -86,12 +92,14 @@ public final class RunCommand implements Callable<Integer> {
                 new WorkerSession.Settings(server.workerSocket(), key.address(), capacity, challengeTypes, waitForServer,
                         Duration.ofSeconds(statusSeconds), Duration.ofSeconds(20)),
                 new JdkWebSocketTransport(http.client()), tokens::accessToken, tokens::invalidate, backends, terminal,
-                Backoff.standard());
+                Backoff.standard(), new ResultSigner(key));
         Duration grace = Duration.ofSeconds(graceSeconds);
         Thread hook = new Thread(() -> session.shutdown(grace), "cm-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        backends.notice().ifPresent(terminal::line);
         terminal.line("worker " + key.address() + " starting; " + String.join(",", challengeTypes) + " on " + capacity
-                + " slot" + (capacity == 1 ? "" : "s") + "; Ctrl-C stops it cleanly");
+                + " slot" + (capacity == 1 ? "" : "s") + " (" + backends.runner(challengeTypes.get(0)).describe()
+                + "); Ctrl-C stops it cleanly");
         try {
             session.run();
         } finally {
@@ -102,5 +110,15 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static Backends cheating(double fraction) {
+        try {
+            return new Backends(java.util.Map.of(com.computemarket.challenge.synthetic.SyntheticJob.CHALLENGE_TYPE,
+                    new com.computemarket.connector.backend.SyntheticCpuRunner(Runtime.getRuntime().availableProcessors(),
+                            new com.computemarket.connector.backend.SyntheticCpuRunner.Cheat(fraction, new java.security.SecureRandom()))));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "--cheat-fraction: " + e.getMessage());
+        }
     }
 }

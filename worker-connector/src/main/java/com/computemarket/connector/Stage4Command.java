@@ -5,9 +5,8 @@ import com.computemarket.challenge.synthetic.ResultCommitment;
 import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.chain.crypto.ChainKey;
 import com.computemarket.chain.crypto.Hashes;
-import com.computemarket.chain.protocol.ComputeResult;
+import com.computemarket.connector.run.ResultSigner;
 import com.computemarket.chain.protocol.Transaction;
-import com.computemarket.chain.protocol.TxType;
 import com.computemarket.chain.rpc.ChainClient;
 import com.computemarket.chain.rpc.ChainRpcException;
 import com.computemarket.chain.rpc.ChainStatus;
@@ -74,10 +73,9 @@ public final class Stage4Command implements Callable<Integer> {
             ResultCommitment commitment = new CpuBackend().compute(new SyntheticJob(seed, size, 0, 1));
             out.printf(Locale.ROOT, "computed n=%d in %.3f s: result_hash %s%n", size, (System.nanoTime() - start) / 1e9,
                     commitment.resultHash());
-            ComputeResult result = new ComputeResult("stage4-" + status.height(), address, commitment.resultHash(),
-                    "synthetic-v1 n=" + size + " seed=" + seed, BigInteger.valueOf(status.height()), "").signedBy(key);
-            Transaction tx = Transaction.unsigned(TxType.SUBMIT_RESULT, address, null, BigInteger.ZERO,
-                    chain.nonce(address, true), BigInteger.valueOf(gasPrice), result.toPayload()).signedBy(key);
+            Transaction tx = new ResultSigner(key).submitResult("stage4-" + status.height(), commitment.resultHash(),
+                    "synthetic-v1 n=" + size + " seed=" + seed, BigInteger.valueOf(status.height()),
+                    chain.nonce(address, true), BigInteger.valueOf(gasPrice));
             String hash = chain.send(tx).txHash();
             out.printf(Locale.ROOT, "sent SUBMIT_RESULT %s (nonce %s)%n", hash, tx.nonce());
             out.flush();

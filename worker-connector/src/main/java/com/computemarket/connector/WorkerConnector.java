@@ -13,7 +13,8 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "worker-connector", mixinStandardHelpOptions = true, versionProvider = WorkerConnector.Version.class,
         description = "The ComputeMarket worker: keystore, Keycloak login, enrolment, the job loop and a benchmark.",
-        subcommands = {KeysCommand.class, LoginCommand.class, EnrolCommand.class, RunCommand.class, BenchCommand.class, Stage4Command.class},
+        subcommands = {KeysCommand.class, LoginCommand.class, EnrolCommand.class, RunCommand.class, BenchCommand.class, Stage4Command.class,
+                GpuCheckCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -23,7 +24,8 @@ import picocli.CommandLine.ParseResult;
                 "4:login refused by Keycloak, or no cached login",
                 "5:server unreachable (Keycloak or the marketplace)",
                 "6:the marketplace refused (enrolment, hello, handshake)",
-                "7:no backend for the challenge type in this build",
+                "7:no backend for the challenge type in this build, or --backend gpu without a usable GPU",
+                "8:gpucheck: a GPU result differs from the CPU's",
                 "130:stopped by SIGINT/SIGTERM"})
 public final class WorkerConnector implements Runnable {
 
@@ -43,6 +45,7 @@ public final class WorkerConnector implements Runnable {
     /** The configured command line; tests call {@code execute} on it with their own streams and environment. */
     public static CommandLine commandLine(Environment env) {
         CommandLine cli = new CommandLine(new WorkerConnector(), new Factory(env));
+        cli.setCaseInsensitiveEnumValuesAllowed(true); // --backend gpu
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine where = e.getCommandLine();
             where.getErr().println("error: " + e.getMessage() + " (see `" + where.getCommandSpec().qualifiedName() + " --help`)");

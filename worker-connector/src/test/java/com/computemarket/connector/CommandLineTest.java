@@ -47,7 +47,7 @@ class CommandLineTest {
     @Test
     void benchWithThePlaceholderSaysTheBackendIsNotAvailable() {
         TestEnv env = new TestEnv(home);
-        env.backends = new Backends(Map.of("synthetic", new UnavailableBackend("synthetic")));
+        env.backends = new Backends(Map.of("synthetic", UnavailableBackend.notInThisBuild("synthetic")));
         TestEnv.Result r = env.execute("bench", "--size", "64");
         assertEquals(ExitCodes.BACKEND_UNAVAILABLE, r.code());
         assertOneLine(r, "synthetic backend not available in this build");
@@ -81,7 +81,7 @@ class CommandLineTest {
     @Test
     void runWithThePlaceholderRefusesBeforeAskingForAnything() {
         TestEnv env = new TestEnv(home);
-        env.backends = new Backends(Map.of("synthetic", new UnavailableBackend("synthetic")));
+        env.backends = new Backends(Map.of("synthetic", UnavailableBackend.notInThisBuild("synthetic")));
         TestEnv.Result r = env.execute("run");
         assertEquals(ExitCodes.BACKEND_UNAVAILABLE, r.code());
         assertOneLine(r, "synthetic backend not available in this build");

@@ -1,6 +1,11 @@
 package com.computemarket.connector;
 
+import com.computemarket.connector.backend.BackendChoice;
 import com.computemarket.connector.backend.Backends;
+import com.computemarket.connector.backend.GpuOpening;
+import com.computemarket.connector.backend.gpu.GpuKernel;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -17,7 +22,11 @@ final class TestEnv implements Environment {
     final Deque<String> secrets = new ArrayDeque<>();
     final Deque<String> stdin = new ArrayDeque<>();
     boolean terminal;
-    Backends backends = Backends.builtIn();
+    /** When set, what every --backend choice gets; else the real selection over {@link #gpu} and the CPU backend. */
+    Backends backends;
+    /** What opening the GPU gives: no driver unless a test says otherwise (tests never touch a real GPU). */
+    GpuOpening gpu = new GpuOpening.Unusable("no CUDA driver: libcuda.so.1 was not found (test)");
+    final List<BackendChoice> choices = new ArrayList<>();
     private final Path home;
 
     TestEnv(Path home) {
@@ -64,8 +73,14 @@ final class TestEnv implements Environment {
     }
 
     @Override
-    public Backends backends() {
-        return backends;
+    public Backends backends(BackendChoice choice) {
+        choices.add(choice);
+        return backends != null ? backends : Environment.super.backends(choice);
+    }
+
+    @Override
+    public GpuOpening gpu(GpuKernel kernel) {
+        return gpu;
     }
 
     /** The outcome of one command line. */

@@ -26,7 +26,10 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = WireMessage.ReturnJob.class, name = "return_job"),
         @JsonSubTypes.Type(value = WireMessage.ErrorMessage.class, name = "error"),
         @JsonSubTypes.Type(value = WireMessage.ChallengeRows.class, name = "challenge"),
-        @JsonSubTypes.Type(value = WireMessage.RowOpening.class, name = "opening")})
+        @JsonSubTypes.Type(value = WireMessage.RowOpening.class, name = "opening"),
+        @JsonSubTypes.Type(value = WireMessage.SignRequest.class, name = "sign_result"),
+        @JsonSubTypes.Type(value = WireMessage.SignedResult.class, name = "signed_result"),
+        @JsonSubTypes.Type(value = WireMessage.JobUpdate.class, name = "job_update")})
 public sealed interface WireMessage {
 
     /** The most slots one connection may announce. */
@@ -182,6 +185,64 @@ public sealed interface WireMessage {
                 throw new IllegalArgumentException("path must list at most " + MAX_PATH + " sha256 hashes in lower-case hex");
             }
             path = java.util.List.copyOf(path);
+        }
+    }
+
+    /**
+     * Server → worker: the verifier accepted this result; sign the ComputeResult (fields as given, over its signable
+     * bytes) and a SUBMIT_RESULT carrying it, from the worker's own address with exactly {@code tx_nonce}. The server
+     * asks for one signature per worker at a time, with the node's pending nonce, so that a result it never relays
+     * leaves no gap: the next request reuses the nonce. A worker signs only a result it committed to itself.
+     */
+    record SignRequest(@JsonProperty("job_id") UUID jobId,
+                       @JsonProperty("task_id") String taskId,
+                       @JsonProperty("result_hash") String resultHash,
+                       @JsonProperty("proof") String proof,
+                       @JsonProperty("result_nonce") long resultNonce,
+                       @JsonProperty("tx_nonce") long txNonce,
+                       @JsonProperty("gas_price") long gasPrice) implements WireMessage {
+        public SignRequest {
+            requiredId("job_id", jobId);
+            taskId = required("task_id", taskId);
+            resultHash = required("result_hash", resultHash);
+            proof = proof == null ? "" : proof;
+            if (resultNonce < 0 || txNonce < 0 || gasPrice < 1) {
+                throw new IllegalArgumentException("result_nonce and tx_nonce must not be negative, gas_price must be positive");
+            }
+        }
+    }
+
+    /** Worker → server: the signed SUBMIT_RESULT transaction (the L1's JSON, as text) for a {@code sign_result}. */
+    record SignedResult(@JsonProperty("job_id") UUID jobId,
+                        @JsonProperty("transaction") String transaction) implements WireMessage {
+        public static final int MAX_TRANSACTION = 16 * 1024;
+
+        public SignedResult {
+            requiredId("job_id", jobId);
+            transaction = required("transaction", transaction);
+            if (transaction.length() > MAX_TRANSACTION) {
+                throw new IllegalArgumentException("transaction is longer than " + MAX_TRANSACTION + " characters");
+            }
+        }
+    }
+
+    /**
+     * Server → worker, for its terminal: what became of a result — {@code verified}, {@code rejected} (with the
+     * verifier's reason) or {@code settled} (with the SUBMIT_RESULT's hash and block on the L1, and the ledger paid).
+     */
+    record JobUpdate(@JsonProperty("job_id") UUID jobId,
+                     @JsonProperty("status") String status,
+                     @JsonProperty("detail") String detail,
+                     @JsonProperty("tx_hash") String txHash,
+                     @JsonProperty("block_height") Long blockHeight) implements WireMessage {
+        public static final String VERIFIED = "verified";
+        public static final String REJECTED = "rejected";
+        public static final String SETTLED = "settled";
+
+        public JobUpdate {
+            requiredId("job_id", jobId);
+            status = required("status", status);
+            detail = detail == null ? "" : detail;
         }
     }
 

@@ -143,6 +143,24 @@ public class ChainSettlement {
         return client.nonce(wallet.address(), false);
     }
 
+    /** The hash of the block at {@code height}; empty while there is none. */
+    @Lock(LockType.READ)
+    public Optional<String> blockHash(long height) {
+        return client.block(height).map(com.computemarket.chain.protocol.Block::hash);
+    }
+
+    /** An account's nonce: the next one the node expects counting its pool ({@code pending}), or the confirmed one. */
+    @Lock(LockType.READ)
+    public BigInteger accountNonce(String address, boolean pending) {
+        return client.nonce(address, pending);
+    }
+
+    /** The gas price this platform signs and asks workers to sign with. */
+    @Lock(LockType.READ)
+    public BigInteger gasPrice() {
+        return settings.gasPrice();
+    }
+
     /** One pass over the blocks from {@code fromHeight} to the head, without waiting for more. */
     @Lock(LockType.READ)
     public Optional<Inclusion> findInclusion(String txHash, long fromHeight) {

@@ -99,6 +99,11 @@ public class Escrow {
         return rest;
     }
 
+    /** What the platform keeps of a job's reward (the worker gets the rest); for price previews. */
+    public Amount feeOf(Amount jobReward) {
+        return jobReward.basisPoints(feeBps());
+    }
+
     private int feeBps() {
         if (feeBps < 0 || feeBps > 10_000) {
             throw new IllegalStateException("cm.market.fee-bps must be between 0 and 10000, not " + feeBps);

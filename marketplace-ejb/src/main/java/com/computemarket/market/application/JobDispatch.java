@@ -6,12 +6,8 @@ import com.computemarket.market.domain.JobStatus;
 import com.computemarket.market.domain.Lease;
 import com.computemarket.market.domain.SubmitOutcome;
 import com.computemarket.shared.DomainException;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,7 +36,7 @@ public class JobDispatch {
     @Inject WorkerChannels channels;
     @Inject TaskLifecycle tasks;
     @Inject Clock clock;
-    @Resource TransactionSynchronizationRegistry transaction;
+    @Inject com.computemarket.shared.AfterCommit afterCommit;
 
     /** Rounds a JobReady for a not-yet-visible job is tried again before it is given up as never committed. */
     static final int NOT_VISIBLE_ROUNDS = 8;
@@ -93,7 +87,7 @@ public class JobDispatch {
             throw e;
         }
         JobPush push = pushOf(job);
-        afterCompletion(committed -> {
+        afterCommit.whenDone(committed -> {
             if (committed) {
                 channels.push(worker, push);
             } else {
@@ -219,6 +213,23 @@ public class JobDispatch {
     }
 
     /**
+     * A rejected result: the job goes back to the queue for any worker, or, out of attempts, is DEAD with its task
+     * failed (and the task's escrow released). Called by verification after the rejection, in its transaction.
+     */
+    public JobStatus retryRejected(UUID jobId) {
+        Job job = jobs.lock(jobId);
+        JobStatus after = job.retryAfterRejection(maxAttempts, clock.instant());
+        if (after == JobStatus.QUEUED) {
+            queue.ready(jobId);
+            job.announced(clock.instant());
+            LOG.info(() -> "job " + jobId + " queued again after a rejected result (attempt " + job.attempts() + ")");
+        } else if (after == JobStatus.DEAD) {
+            died(job);
+        }
+        return after;
+    }
+
+    /**
      * Its JobReady message could not be processed even after the broker's redeliveries (a poison message): a job
      * still QUEUED is dead-lettered and its task failed. Any other state means someone else moved it on; nothing to do.
      */
@@ -247,27 +258,9 @@ public class JobDispatch {
     }
 
     private void releaseAfterCommit(UUID workerId, UUID jobId) {
-        afterCompletion(committed -> {
+        afterCommit.whenDone(committed -> {
             if (committed) {
                 channels.release(workerId, jobId);
-            }
-        });
-    }
-
-    private void afterCompletion(Consumer<Boolean> action) {
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                try {
-                    action.accept(status == Status.STATUS_COMMITTED);
-                } catch (RuntimeException e) {
-                    // the transaction is over: a failed notification must not look like a failed commit
-                    LOG.log(Level.WARNING, "after-commit notification of the worker hub failed", e);
-                }
             }
         });
     }

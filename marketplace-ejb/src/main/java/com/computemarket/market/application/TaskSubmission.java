@@ -68,6 +68,26 @@ public class TaskSubmission {
         return new Submitted(task, true);
     }
 
+    /**
+     * Checks a request exactly as {@link #submit} would and answers what it would cost, without holding or creating
+     * anything (a refused request throws the same problem the API answers).
+     */
+    public TaskPreview preview(Caller caller, String body) {
+        caller.requireOrganization();
+        TaskRequest request = TaskRequest.parse(body, clock.instant(), settings.defaultDeadline(), settings.maxDeadline());
+        var rewards = request.reward().split(request.jobPayloads().size());
+        var fee = com.computemarket.shared.Amount.ZERO;
+        var smallest = rewards[0];
+        var largest = rewards[0];
+        for (var reward : rewards) {
+            fee = fee.plus(escrow.feeOf(reward));
+            smallest = reward.compareTo(smallest) < 0 ? reward : smallest;
+            largest = reward.compareTo(largest) > 0 ? reward : largest;
+        }
+        return new TaskPreview(request.challengeType().wire(), rewards.length, request.reward(), smallest, largest, fee,
+                request.reward().minus(fee), request.deadline());
+    }
+
     /** The task an earlier request with the same key created, if the body is the same; 422 if it is not. */
     public Optional<Submitted> replay(String organization, String key, String digest) {
         return tasks.byIdempotencyKey(organization, key).map(existing -> {

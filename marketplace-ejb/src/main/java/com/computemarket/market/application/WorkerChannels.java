@@ -21,4 +21,9 @@ public interface WorkerChannels {
 
     /** The job no longer occupies a slot of that worker (result taken, returned, lease expired or cancelled). */
     void release(UUID workerId, UUID jobId);
+
+    /** Whether the worker has a live connection to this server (the portal shows it as online). */
+    default boolean connected(UUID workerId) {
+        return false;
+    }
 }

@@ -196,6 +196,31 @@ public class Job {
         return true;
     }
 
+    /**
+     * After a rejected result the job is tried again by the queue (the customer paid for the work, not for a verdict),
+     * or, when it has been leased {@code maxAttempts} times, it dies and its task fails. Answers the new status.
+     */
+    public JobStatus retryAfterRejection(int maxAttempts, Instant now) {
+        if (status != JobStatus.REJECTED) {
+            return status;
+        }
+        workerId = null;
+        leasedAt = null;
+        leaseExpiresAt = null;
+        resultHash = null;
+        proof = null;
+        submittedAt = null;
+        if (attempts >= maxAttempts) {
+            status = JobStatus.DEAD;
+            failure = truncate("rejected on its last attempt (" + attempts + "): " + failure);
+            finishedAt = now;
+        } else {
+            status = JobStatus.QUEUED;
+            finishedAt = null;
+        }
+        return status;
+    }
+
     /** The task was cancelled: a job not yet finished stops here (a late result is refused). */
     public boolean cancel(Instant now) {
         if (status.isFinal() || status == JobStatus.SUBMITTED) {

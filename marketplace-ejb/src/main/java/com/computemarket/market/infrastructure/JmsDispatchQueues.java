@@ -59,7 +59,7 @@ public class JmsDispatchQueues implements JobQueue, DispatchEvents {
     }
 
     /** The job id a dispatch message carries, or null when its text is not one (it can never succeed: drop it). */
-    static UUID jobId(jakarta.jms.Message message) throws JMSException {
+    public static UUID jobId(jakarta.jms.Message message) throws JMSException {
         if (!(message instanceof TextMessage text) || text.getText() == null) {
             return null;
         }

@@ -2,61 +2,37 @@ package com.computemarket.market.infrastructure;
 
 import com.computemarket.market.application.JobPush;
 import com.computemarket.market.application.WorkerChannels;
+import com.computemarket.shared.LateBound;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Logger;
 
-/**
- * The WorkerChannels that EJBs get injected. The real one, the WebSocket hub, lives in the web module, which the EJB
- * module cannot see (class and bean visibility in an EAR go from the WAR to the EJB jar, not back); the hub registers
- * itself here when the web module starts. Until then no worker is connected.
- */
+/** The WorkerChannels that EJBs get injected: the WebSocket hub of the web module, once it registered (LateBound). */
 @ApplicationScoped
-public class RegisteredWorkerChannels implements WorkerChannels {
-
-    private static final Logger LOG = Logger.getLogger(RegisteredWorkerChannels.class.getName());
-
-    private volatile WorkerChannels hub;
-
-    public void register(WorkerChannels hub) {
-        this.hub = hub;
-        LOG.info(() -> "worker hub registered: " + hub.getClass().getSimpleName());
-    }
-
-    public void unregister(WorkerChannels hub) {
-        if (this.hub == hub) {
-            this.hub = null;
-        }
-    }
+public class RegisteredWorkerChannels extends LateBound<WorkerChannels> implements WorkerChannels {
 
     @Override
     public Optional<UUID> reserve(String challengeType) {
-        WorkerChannels current = hub;
-        return current == null ? Optional.empty() : current.reserve(challengeType);
+        return bound(hub -> hub.reserve(challengeType), Optional.empty());
     }
 
     @Override
     public void cancelReservation(UUID workerId) {
-        WorkerChannels current = hub;
-        if (current != null) {
-            current.cancelReservation(workerId);
-        }
+        ifBound(hub -> hub.cancelReservation(workerId));
     }
 
     @Override
     public void push(UUID workerId, JobPush job) {
-        WorkerChannels current = hub;
-        if (current != null) {
-            current.push(workerId, job);
-        }
+        ifBound(hub -> hub.push(workerId, job));
+    }
+
+    @Override
+    public boolean connected(UUID workerId) {
+        return bound(hub -> hub.connected(workerId), false);
     }
 
     @Override
     public void release(UUID workerId, UUID jobId) {
-        WorkerChannels current = hub;
-        if (current != null) {
-            current.release(workerId, jobId);
-        }
+        ifBound(hub -> hub.release(workerId, jobId));
     }
 }

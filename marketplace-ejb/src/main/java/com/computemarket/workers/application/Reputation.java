@@ -20,6 +20,8 @@ public class Reputation {
     @Inject WorkerRepository workers;
     @Inject WorkerSettings settings;
     @Inject Clock clock;
+    @Inject WorkerConnections connections;
+    @Inject com.computemarket.shared.AfterCommit afterCommit;
 
     public void recordSuccess(UUID workerId) {
         Worker worker = workers.lock(workerId).orElseThrow(() -> WorkerDirectory.notFound(workerId));
@@ -32,6 +34,8 @@ public class Reputation {
         boolean suspended = worker.recordFailure(reason, settings.suspendAfterFailures(), clock.instant());
         if (suspended) {
             LOG.warning(() -> "Worker " + workerId + " suspended: " + worker.suspensionReason());
+            // a suspended worker takes no more work: its connection closes, its leases run out and go to others
+            afterCommit.run(() -> connections.disconnect(workerId, "suspended: " + worker.suspensionReason()));
         } else {
             LOG.info(() -> "Worker " + workerId + " failed (" + reason + "); reputation " + worker.reputation());
         }

@@ -18,11 +18,14 @@ public class WorkerSuspension {
 
     @Inject WorkerRepository workers;
     @Inject Clock clock;
+    @Inject WorkerConnections connections;
+    @Inject com.computemarket.shared.AfterCommit afterCommit;
 
     public WorkerDetails suspend(Caller admin, UUID workerId, String reason) {
         Worker worker = lockAsAdmin(admin, workerId);
         worker.suspend(reason, clock.instant());
         LOG.info(() -> "Worker " + workerId + " suspended by " + admin.username() + ": " + worker.suspensionReason());
+        afterCommit.run(() -> connections.disconnect(workerId, "suspended: " + worker.suspensionReason()));
         return WorkerDetails.of(worker);
     }
 

@@ -41,7 +41,7 @@ final class DispatchFakes {
         dispatch.channels = channels;
         dispatch.tasks = tasks;
         dispatch.clock = clock;
-        dispatch.transaction = transaction;
+        dispatch.afterCommit = new com.computemarket.shared.AfterCommit(transaction);
         dispatch.leaseTtl = Duration.ofSeconds(30);
         dispatch.maxAttempts = 3;
         dispatch.retryDelay = Duration.ofMillis(250);

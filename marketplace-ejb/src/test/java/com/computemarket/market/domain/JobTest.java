@@ -64,6 +64,22 @@ class JobTest {
     }
 
     @Test
+    void aRejectedResultSendsTheJobBackToTheQueueUntilItsLastAttempt() {
+        UUID cheater = UUID.randomUUID();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            job.leaseTo(cheater, T0, TTL);
+            job.submit(cheater, "bad" + attempt, null, T0);
+            job.reject("row 3 does not match", T0);
+            JobStatus after = job.retryAfterRejection(3, T0);
+            assertEquals(attempt < 3 ? JobStatus.QUEUED : JobStatus.DEAD, after);
+            assertEquals(null, job.workerId());
+            assertEquals(null, job.resultHash());
+        }
+        assertTrue(job.failure().startsWith("rejected on its last attempt (3)"), job.failure());
+        assertEquals(JobStatus.DEAD, job.retryAfterRejection(3, T0), "a dead job stays dead");
+    }
+
+    @Test
     void aCancelledJobRefusesALateResult() {
         job.leaseTo(alice, T0, TTL);
         assertTrue(job.cancel(T0));

@@ -120,8 +120,21 @@ final class Fakes {
         final WorkerDirectory directory = new WorkerDirectory();
         final Reputation reputation = new Reputation();
         final WorkerSuspension suspension = new WorkerSuspension();
+        /** Workers told to disconnect, as "id: reason"; the after-commit actions run at once here. */
+        final List<String> disconnected = new ArrayList<>();
 
         Context() {
+            WorkerConnections connections = (id, reason) -> disconnected.add(id + ": " + reason);
+            com.computemarket.shared.AfterCommit now = new com.computemarket.shared.AfterCommit() {
+                @Override
+                public void run(Runnable action) {
+                    action.run();
+                }
+            };
+            reputation.connections = connections;
+            reputation.afterCommit = now;
+            suspension.connections = connections;
+            suspension.afterCommit = now;
             enrolment.workers = workers;
             enrolment.challenges = challenges;
             enrolment.settings = settings;

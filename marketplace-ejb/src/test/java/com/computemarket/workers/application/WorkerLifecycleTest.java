@@ -63,8 +63,11 @@ class WorkerLifecycleTest {
         ctx.reputation.recordFailure(id, "a");
         ctx.reputation.recordFailure(id, "b");
         assertEquals("ACTIVE", worker(id).status().name());
+        assertEquals(List.of(), ctx.disconnected);
 
         ctx.reputation.recordFailure(id, "opening of row 12 wrong");
+        // it takes no more work: its connection is closed
+        assertEquals(List.of(id + ": suspended: 3 consecutive failures; last: opening of row 12 wrong"), ctx.disconnected);
 
         assertEquals("SUSPENDED", worker(id).status().name());
         assertEquals("3 consecutive failures; last: opening of row 12 wrong", worker(id).suspensionReason());

@@ -9,6 +9,9 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import com.computemarket.verification.application.VerificationView;
 
 /** The Task Market API's shapes (ComputeChain docs), snake_case, times as Unix seconds, money as CPC strings. */
 final class TaskViews {
@@ -41,13 +44,31 @@ final class TaskViews {
                          @JsonbProperty("completed_at") long completedAt) {
     }
 
-    @JsonbPropertyOrder({"job_id", "index", "status", "reward", "attempts", "worker_id", "result_hash", "failure"})
+    @JsonbPropertyOrder({"job_id", "index", "status", "reward", "attempts", "worker_id", "result_hash", "failure",
+            "verification"})
     public record JobView(@JsonbProperty("job_id") String jobId, int index, String status, String reward, int attempts,
                           @JsonbProperty("worker_id") String workerId, @JsonbProperty("result_hash") String resultHash,
-                          String failure) {
-        static JobView of(Job job) {
+                          String failure, Verification verification) {
+        static JobView of(Job job, VerificationView verification) {
             return new JobView(job.id().toString(), job.index(), job.status().name().toLowerCase(), job.reward().toCpc(),
-                    job.attempts(), job.workerId() == null ? null : job.workerId().toString(), job.resultHash(), job.failure());
+                    job.attempts(), job.workerId() == null ? null : job.workerId().toString(), job.resultHash(), job.failure(),
+                    verification == null ? null : Verification.of(verification));
+        }
+    }
+
+    /** The verifier's record of a job's result: challenge, verdict, and the SUBMIT_RESULT that settled it on the L1. */
+    @JsonbPropertyOrder({"status", "challenge_block_height", "challenge_block_hash", "verdict", "rows_checked",
+            "entries_checked", "verified_at", "tx_hash", "block_height", "block_hash", "settled_at", "problem"})
+    public record Verification(String status, @JsonbProperty("challenge_block_height") Long challengeBlockHeight,
+                               @JsonbProperty("challenge_block_hash") String challengeBlockHash, String verdict,
+                               @JsonbProperty("rows_checked") int rowsChecked, @JsonbProperty("entries_checked") int entriesChecked,
+                               @JsonbProperty("verified_at") Long verifiedAt, @JsonbProperty("tx_hash") String txHash,
+                               @JsonbProperty("block_height") Long blockHeight, @JsonbProperty("block_hash") String blockHash,
+                               @JsonbProperty("settled_at") Long settledAt, String problem) {
+        static Verification of(VerificationView v) {
+            return new Verification(v.status(), v.challengeBlockHeight(), v.challengeBlockHash(), v.verdict(), v.rowsChecked(),
+                    v.entriesChecked(), seconds(v.verifiedAt()), v.txHash(), v.blockHeight(), v.blockHash(),
+                    seconds(v.settledAt()), v.problem());
         }
     }
 
@@ -57,7 +78,7 @@ final class TaskViews {
                           @JsonbProperty("challenge_type") String challengeType, String status, String reward,
                           JsonObject payload, Long deadline, @JsonbProperty("created_at") long createdAt,
                           @JsonbProperty("finished_at") Long finishedAt, Result result, String failure, List<JobView> jobs) {
-        static Details of(Task task, List<Job> jobs) {
+        static Details of(Task task, List<Job> jobs, Map<UUID, VerificationView> verifications) {
             Result result = task.status() == com.computemarket.market.domain.TaskStatus.COMPLETED
                     ? new Result(task.resultHash(), task.resultWorkerAddress(), task.finishedAt().getEpochSecond()) : null;
             JsonObject payload;
@@ -66,7 +87,8 @@ final class TaskViews {
             }
             return new Details(task.id().toString(), task.organization(), task.challengeType(), task.status().wire(),
                     task.reward().toCpc(), payload, seconds(task.deadline()), task.createdAt().getEpochSecond(),
-                    seconds(task.finishedAt()), result, task.failure(), jobs.stream().map(JobView::of).toList());
+                    seconds(task.finishedAt()), result, task.failure(), jobs.stream()
+                    .map(j -> JobView.of(j, verifications.get(j.id()))).toList());
         }
     }
 

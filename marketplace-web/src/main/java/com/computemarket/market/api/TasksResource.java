@@ -33,6 +33,7 @@ public class TasksResource {
     @Inject TaskSubmission submission;
     @Inject TaskQueries queries;
     @Inject TaskCancellation cancellation;
+    @Inject com.computemarket.verification.application.VerificationQueries verifications;
 
     /**
      * Holds the reward in escrow and queues the jobs. With an Idempotency-Key, a retry of the same request answers
@@ -65,7 +66,7 @@ public class TasksResource {
     @RolesAllowed({Caller.CUSTOMER, Caller.FINANCE, Caller.ADMIN})
     public TaskViews.Details get(@PathParam("id") String id) {
         var details = queries.get(caller, taskId(id));
-        return TaskViews.Details.of(details.task(), details.jobs());
+        return TaskViews.Details.of(details.task(), details.jobs(), verifications.ofTask(details.task().id()));
     }
 
     @GET

@@ -4,6 +4,7 @@ import com.computemarket.market.application.JobDispatch;
 import com.computemarket.market.application.JobPush;
 import com.computemarket.market.domain.SubmitOutcome;
 import com.computemarket.shared.DomainException;
+import com.computemarket.verification.application.ResultVerification;
 import com.computemarket.workerprotocol.WireCodec;
 import com.computemarket.workerprotocol.WireFormatException;
 import com.computemarket.workerprotocol.WireMessage;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
 
 /**
  * One worker connection's side of the protocol: hello (checked against the worker directory), heartbeats, results,
- * returns. Bad input is answered with an {@code error} message and the connection stays open; only a hello for a
+ * returns, and the verifier's exchanges (row openings, signed results). Bad input is answered with an {@code error} message and the connection stays open; only a hello for a
  * worker that may not connect closes it. Not thread-safe: the container delivers one message at a time per session.
  */
 final class WorkerConversation {
@@ -32,6 +33,7 @@ final class WorkerConversation {
     private final WorkerHub hub;
     private final JobDispatch dispatch;
     private final WorkerDirectory directory;
+    private final ResultVerification verification;
     private final Duration leaseTtl;
     private final WireCodec codec;
 
@@ -39,12 +41,13 @@ final class WorkerConversation {
     private WorkerHub.Connection connection;
 
     WorkerConversation(String operatorSubject, WorkerLink link, WorkerHub hub, JobDispatch dispatch, WorkerDirectory directory,
-                       Duration leaseTtl) {
+                       ResultVerification verification, Duration leaseTtl) {
         this.operatorSubject = operatorSubject;
         this.link = link;
         this.hub = hub;
         this.dispatch = dispatch;
         this.directory = directory;
+        this.verification = verification;
         this.leaseTtl = leaseTtl;
         this.codec = hub.codec();
     }
@@ -69,6 +72,10 @@ final class WorkerConversation {
                 result(result);
             } else if (message instanceof WireMessage.ReturnJob returned) {
                 returnJob(returned);
+            } else if (message instanceof WireMessage.RowOpening opening) {
+                verification.receiveOpening(worker.id(), opening);
+            } else if (message instanceof WireMessage.SignedResult signed) {
+                verification.receiveSignature(worker.id(), signed);
             } else {
                 reply(new WireMessage.ErrorMessage("unexpected-message-type", "workers do not send " + typeOf(message) + " messages"));
             }
@@ -105,6 +112,8 @@ final class WorkerConversation {
         worker = profile;
         reply(new WireMessage.Welcome(profile.id(), leaseTtl.toMillis(), heartbeatInterval(leaseTtl).toMillis()));
         connection = hub.attach(profile.id(), types, hello.capacity(), link, stillLeased);
+        // challenges and signature requests it missed while away
+        verification.pendingFor(profile.id()).forEach(this::reply);
     }
 
     /** A third of the lease TTL: two heartbeats may be lost before a lease runs out. */
@@ -152,6 +161,11 @@ final class WorkerConversation {
             case "JobAssignment" -> "job";
             case "ResultAck" -> "result_ack";
             case "ErrorMessage" -> "error";
+            case "RowOpening" -> "opening";
+            case "SignedResult" -> "signed_result";
+            case "SignRequest" -> "sign_result";
+            case "JobUpdate" -> "job_update";
+            case "ChallengeRows" -> "challenge";
             default -> name.toLowerCase(java.util.Locale.ROOT);
         };
     }

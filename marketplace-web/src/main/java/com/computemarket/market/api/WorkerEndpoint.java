@@ -32,6 +32,7 @@ public class WorkerEndpoint {
     @Inject WorkerHub hub;
     @Inject JobDispatch dispatch;
     @Inject WorkerDirectory directory;
+    @Inject com.computemarket.verification.application.ResultVerification verification;
     @Inject @ConfigProperty(name = "cm.dispatch.lease-ttl", defaultValue = "PT30S")
     Duration leaseTtl;
     /** A connection silent (both ways) this long is closed; its leases then expire unless it comes back in time. */
@@ -48,7 +49,7 @@ public class WorkerEndpoint {
             return;
         }
         session.setMaxIdleTimeout(idleTimeout.toMillis());
-        conversation = new WorkerConversation((String) operator, new SessionLink(session), hub, dispatch, directory, leaseTtl);
+        conversation = new WorkerConversation((String) operator, new SessionLink(session), hub, dispatch, directory, verification, leaseTtl);
         LOG.fine(() -> "worker session " + session.getId() + " opened by " + config.getUserProperties().get(WorkerHandshake.USERNAME));
     }
 

@@ -2,6 +2,10 @@ package com.computemarket.market.api;
 
 import com.computemarket.market.application.JobPush;
 import com.computemarket.market.application.WorkerChannels;
+import com.computemarket.verification.application.WorkerMessages;
+import com.computemarket.workers.application.WorkerConnections;
+import com.computemarket.workers.infrastructure.RegisteredWorkerConnections;
+import com.computemarket.verification.infrastructure.RegisteredWorkerMessages;
 import com.computemarket.market.infrastructure.RegisteredWorkerChannels;
 import com.computemarket.workerprotocol.WireCodec;
 import com.computemarket.workerprotocol.WireMessage;
@@ -33,7 +37,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 @Typed(WorkerHub.class)
-public class WorkerHub implements WorkerChannels {
+public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnections {
 
     private static final Logger LOG = Logger.getLogger(WorkerHub.class.getName());
 
@@ -44,9 +48,15 @@ public class WorkerHub implements WorkerChannels {
 
     @Inject
     RegisteredWorkerChannels registry;
+    @Inject
+    RegisteredWorkerMessages messages;
+    @Inject
+    RegisteredWorkerConnections connectionRegistry;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         registry.register(this);
+        messages.register(this);
+        connectionRegistry.register(this);
     }
 
     @PreDestroy
@@ -54,6 +64,34 @@ public class WorkerHub implements WorkerChannels {
         if (registry != null) {
             registry.unregister(this);
         }
+        if (messages != null) {
+            messages.unregister(this);
+        }
+        if (connectionRegistry != null) {
+            connectionRegistry.unregister(this);
+        }
+    }
+
+    /** A suspended worker: no new jobs from now on; the connection closes (its leases run out unless it is resumed). */
+    @Override
+    public void disconnect(UUID workerId, String reason) {
+        Connection connection = connections.get(workerId);
+        if (connection != null) {
+            detach(connection);
+            connection.link.close(reason);
+            LOG.info(() -> "worker " + workerId + " disconnected: " + reason);
+        }
+    }
+
+    /** A verifier's message (challenge, signature request, job update) to a connected worker. */
+    @Override
+    public boolean send(UUID workerId, WireMessage message) {
+        Connection connection = connections.get(workerId);
+        if (connection == null) {
+            return false;
+        }
+        connection.link.send(codec.encode(message));
+        return true;
     }
 
     WireCodec codec() {
@@ -165,6 +203,11 @@ public class WorkerHub implements WorkerChannels {
             }
         }
         return free;
+    }
+
+    @Override
+    public boolean connected(UUID workerId) {
+        return connections.containsKey(workerId);
     }
 
     public int connectedWorkers() {

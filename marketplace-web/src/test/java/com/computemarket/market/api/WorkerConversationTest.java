@@ -28,8 +28,52 @@ class WorkerConversationTest {
     private final WorkerHub hub = new WorkerHub();
     private final RecordingLink link = new RecordingLink();
     private final FakeDispatch dispatch = new FakeDispatch();
+    private final FakeVerification verification = new FakeVerification();
     private final WorkerConversation conversation = new WorkerConversation("sub-1", link, hub, dispatch, new FakeDirectory(),
-            Duration.ofSeconds(30));
+            verification, Duration.ofSeconds(30));
+
+    /** Records what the conversation hands to the verifier; refuses openings of jobs it does not know. */
+    static final class FakeVerification extends com.computemarket.verification.application.ResultVerification {
+        final java.util.List<Object> received = new java.util.ArrayList<>();
+        final java.util.List<com.computemarket.workerprotocol.WireMessage> pending = new java.util.ArrayList<>();
+
+        @Override
+        public void receiveOpening(UUID workerId, com.computemarket.workerprotocol.WireMessage.RowOpening frame) {
+            if (!frame.jobId().equals(WORKER)) {
+                throw DomainException.conflict("no-open-challenge", "job " + frame.jobId() + " has no challenge to answer");
+            }
+            received.add(frame);
+        }
+
+        @Override
+        public void receiveSignature(UUID workerId, com.computemarket.workerprotocol.WireMessage.SignedResult frame) {
+            received.add(frame);
+        }
+
+        @Override
+        public java.util.List<com.computemarket.workerprotocol.WireMessage> pendingFor(UUID workerId) {
+            return pending;
+        }
+    }
+
+    @Test
+    void openingsAndSignedResultsGoToTheVerifierAndItsRefusalsAreAnswered() {
+        hello();
+        conversation.onText("{\"type\":\"opening\",\"job_id\":\"" + WORKER + "\",\"leaf_index\":3,\"values\":\"AAAAAA==\",\"path\":[]}");
+        conversation.onText("{\"type\":\"signed_result\",\"job_id\":\"" + WORKER + "\",\"transaction\":\"{}\"}");
+        assertEquals(2, verification.received.size());
+        conversation.onText("{\"type\":\"opening\",\"job_id\":\"" + UUID.randomUUID() + "\",\"leaf_index\":3,\"values\":\"AAAAAA==\",\"path\":[]}");
+        assertTrue(link.last().contains("\"code\":\"no-open-challenge\""), link.last());
+        assertNull(link.closedBecause);
+    }
+
+    @Test
+    void aReconnectingWorkerIsSentTheChallengesItMissed() {
+        verification.pending.add(new com.computemarket.workerprotocol.WireMessage.ChallengeRows(WORKER, "synthetic",
+                java.util.List.of(1, 2), "ab".repeat(32), "2026-11-25T00:00:00Z"));
+        hello();
+        assertTrue(link.last().contains("\"type\":\"challenge\""), link.last());
+    }
 
     static final class FakeDirectory extends WorkerDirectory {
         @Override

@@ -21,6 +21,11 @@ public interface JobRunner {
         return java.util.Optional.empty();
     }
 
+    /** The result_hash this runner committed to for the job, while it still holds it. */
+    default java.util.Optional<String> committedResult(java.util.UUID jobId) {
+        return java.util.Optional.empty();
+    }
+
     /** False for a placeholder that can only return jobs; {@code run} and {@code bench} refuse to start on it. */
     boolean available();
 

@@ -8,10 +8,16 @@ import com.computemarket.workerprotocol.WireMessage.JobAssignment;
  */
 public final class UnavailableBackend implements JobRunner {
 
-    private final String challengeType;
+    private final String reason;
 
-    public UnavailableBackend(String challengeType) {
-        this.challengeType = challengeType;
+    /** With the one line that says why jobs cannot run here ({@code --backend gpu} without a usable GPU). */
+    public UnavailableBackend(String reason) {
+        this.reason = reason;
+    }
+
+    /** For a challenge type this build has no backend for. */
+    public static UnavailableBackend notInThisBuild(String challengeType) {
+        return new UnavailableBackend(challengeType + " backend not available in this build");
     }
 
     @Override
@@ -30,6 +36,6 @@ public final class UnavailableBackend implements JobRunner {
     }
 
     public String reason() {
-        return challengeType + " backend not available in this build";
+        return reason;
     }
 }

@@ -73,6 +73,7 @@ public final class WorkerSession {
     private final Supplier<String> token;
     private final Runnable tokenRejected;
     private final Backends backends;
+    private final ResultSigner signer;
     private final Terminal terminal;
     private final Backoff backoff;
     private final ScheduledExecutorService timers;
@@ -88,7 +89,14 @@ public final class WorkerSession {
 
     public WorkerSession(Settings settings, Transport transport, Supplier<String> token, Runnable tokenRejected,
                          Backends backends, Terminal terminal, Backoff backoff) {
+        this(settings, transport, token, tokenRejected, backends, terminal, backoff, null);
+    }
+
+    /** @param signer signs accepted results for the L1; null: this session refuses to sign (tests of other parts) */
+    public WorkerSession(Settings settings, Transport transport, Supplier<String> token, Runnable tokenRejected,
+                         Backends backends, Terminal terminal, Backoff backoff, ResultSigner signer) {
         this.settings = settings;
+        this.signer = signer;
         this.transport = transport;
         this.token = token;
         this.tokenRejected = tokenRejected;
@@ -286,6 +294,13 @@ public final class WorkerSession {
         } else if (message instanceof WireMessage.ChallengeRows challenge) {
             // off the receiving thread: opening recomputes rows
             java.util.concurrent.CompletableFuture.runAsync(() -> answer(attempt, challenge));
+        } else if (message instanceof WireMessage.SignRequest request) {
+            sign(attempt, request);
+        } else if (message instanceof WireMessage.JobUpdate update) {
+            terminal.line("job " + shortId(update.jobId()) + " " + update.status()
+                    + (update.detail().isEmpty() ? "" : ": " + update.detail())
+                    + (update.txHash() == null ? "" : " (tx " + update.txHash()
+                    + (update.blockHeight() == null ? "" : ", block " + update.blockHeight()) + ")"));
         } else {
             terminal.detail("ignored unexpected " + message.getClass().getSimpleName());
         }
@@ -302,6 +317,32 @@ public final class WorkerSession {
             attempt.send(new WireMessage.RowOpening(challenge.jobId(), opening.leafIndex(), opening.valuesBase64(), opening.pathHex()));
         }
         terminal.line("job " + shortId(challenge.jobId()) + " challenged: " + openings.get().size() + " rows opened");
+    }
+
+    /**
+     * Signs the SUBMIT_RESULT of a result the verifier accepted, with the nonce the server read from the node; only a
+     * result this worker committed to itself (same job, same result_hash) is signed.
+     */
+    void sign(Attempt attempt, WireMessage.SignRequest request) {
+        String id = shortId(request.jobId());
+        if (signer == null) {
+            terminal.line("job " + id + ": asked to sign, but this session holds no key; not signed");
+            return;
+        }
+        boolean ours = settings.challengeTypes().stream()
+                .map(type -> backends.runner(type).committedResult(request.jobId()))
+                .flatMap(java.util.Optional::stream)
+                .anyMatch(request.resultHash()::equals);
+        if (!ours) {
+            terminal.line("job " + id + ": asked to sign result " + request.resultHash() + ", which is not one this worker "
+                    + "committed to; not signed");
+            return;
+        }
+        var tx = signer.submitResult(request.taskId(), request.resultHash(), request.proof(),
+                java.math.BigInteger.valueOf(request.resultNonce()), java.math.BigInteger.valueOf(request.txNonce()),
+                java.math.BigInteger.valueOf(request.gasPrice()));
+        attempt.send(new WireMessage.SignedResult(request.jobId(), tx.toJson()));
+        terminal.line("job " + id + " verified; signed SUBMIT_RESULT " + tx.hash() + " (nonce " + request.txNonce() + ")");
     }
 
     private void accept(Attempt attempt, WireMessage.JobAssignment job) {

@@ -153,7 +153,7 @@ class WorkerSessionTest {
 
     @Test
     void thePlaceholderBackendReturnsTheJob() throws Exception {
-        start(new UnavailableBackend("synthetic"), 1, false);
+        start(UnavailableBackend.notInThisBuild("synthetic"), 1, false);
         FakeTransport.Link link = welcomed(10_000);
         WireMessage.JobAssignment job = job();
         link.push(job);
@@ -203,6 +203,39 @@ class WorkerSessionTest {
         assertTrue(runner.interrupted.await(5, TimeUnit.SECONDS), "the running job was interrupted");
         assertTrue(log.toString().contains("not finished within the grace period"), log.toString());
         session = null;
+    }
+
+    @Test
+    void anAcceptedResultIsSignedWithTheGivenNonceAndAForeignResultIsNot() throws Exception {
+        com.computemarket.chain.crypto.ChainKey key = com.computemarket.chain.crypto.ChainKey.generate(new java.security.SecureRandom());
+        session = new WorkerSession(new WorkerSession.Settings(URI.create("ws://test/worker"), ADDRESS, 1, List.of("synthetic"),
+                false, Duration.ofMinutes(10), Duration.ofSeconds(5)),
+                transport, () -> "token", () -> { }, new Backends(Map.of("synthetic", new com.computemarket.connector.backend.SyntheticCpuRunner(1))),
+                new Terminal(new PrintWriter(log, true), Clock.systemUTC(), true),
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0.5), new ResultSigner(key));
+        running = CompletableFuture.runAsync(session::run);
+        FakeTransport.Link link = welcomed(60_000);
+        WireMessage.JobAssignment job = job();
+        link.push(job);
+        String resultHash = link.expect(WireMessage.JobResult.class).resultHash();
+        link.push(new WireMessage.ResultAck(job.jobId(), "accepted"));
+
+        link.push(new WireMessage.SignRequest(job.jobId(), job.jobId().toString(), "ff".repeat(32), "proof", 7, 3, 1000));
+        link.push(new WireMessage.SignRequest(job.jobId(), job.jobId().toString(), resultHash, "proof", 7, 3, 1000));
+        WireMessage.SignedResult signed = link.expect(WireMessage.SignedResult.class); // only the second one is answered
+        com.computemarket.chain.protocol.Transaction tx = com.computemarket.chain.protocol.Transaction.fromJson(signed.transaction());
+        assertEquals(com.computemarket.chain.protocol.TxType.SUBMIT_RESULT, tx.txType());
+        assertEquals(key.address(), tx.fromAddress());
+        assertEquals(java.math.BigInteger.valueOf(3), tx.nonce());
+        assertTrue(tx.signatureValid());
+        var result = com.computemarket.chain.protocol.ComputeResult.fromPayload(tx.payload());
+        assertEquals(resultHash, result.resultHash());
+        assertEquals(java.math.BigInteger.valueOf(7), result.nonce());
+        assertTrue(result.workerSignatureValid(key.publicKeyCompressed()));
+        assertTrue(log.toString().contains("not one this worker committed to; not signed"), log.toString());
+
+        link.push(new WireMessage.JobUpdate(job.jobId(), WireMessage.JobUpdate.SETTLED, "reward credited", tx.hash(), 12L));
+        waitUntil(() -> log.toString().contains("settled: reward credited (tx " + tx.hash() + ", block 12)"));
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

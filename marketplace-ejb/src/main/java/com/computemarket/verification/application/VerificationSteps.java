@@ -1,0 +1,193 @@
+package com.computemarket.verification.application;
+
+import com.computemarket.challenge.synthetic.Opening;
+import com.computemarket.challenge.synthetic.Verdict;
+import com.computemarket.challenge.synthetic.Verifier;
+import com.computemarket.market.domain.JobRepository;
+import com.computemarket.market.domain.JobStatus;
+import com.computemarket.settlement.application.JobSettlement;
+import com.computemarket.shared.AfterCommit;
+import com.computemarket.verification.domain.Verification;
+import com.computemarket.verification.domain.VerificationRepository;
+import com.computemarket.verification.domain.VerificationStatus;
+import com.computemarket.workerprotocol.WireMessage;
+import com.computemarket.workerprotocol.WireMessage.JobUpdate;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * The recorded steps of a verification, each its own transaction under the verification's row lock, so that a crash
+ * between a step and the next talk with the worker or the L1 continues from what was recorded. Every step checks the
+ * state it expects and does nothing otherwise, so it is safe to repeat. Messages to the worker go after commit.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class VerificationSteps {
+
+    private static final Logger LOG = Logger.getLogger(VerificationSteps.class.getName());
+    private static final Verifier VERIFIER = new Verifier();
+
+    @Inject VerificationRepository verifications;
+    @Inject JobRepository jobs;
+    @Inject JobSettlement settlement;
+    @Inject com.computemarket.market.application.JobDispatch dispatch;
+    @Inject OpeningInbox inbox;
+    @Inject WorkerMessages workers;
+    @Inject VerificationSettings settings;
+    @Inject AfterCommit afterCommit;
+    @Inject Clock clock;
+
+    public List<Verification> inStatus(VerificationStatus status, int limit) {
+        return verifications.inStatus(status, limit);
+    }
+
+    /** Workers whose next L1 nonce a result holds (asked to sign, signed, or relayed and not yet in a block). */
+    public List<UUID> workersHoldingNonce() {
+        return verifications.workersWith(List.of(VerificationStatus.SIGNING, VerificationStatus.SIGNED, VerificationStatus.RELAYED));
+    }
+
+    public void headKnown(UUID id, long height) {
+        verifications.lock(id).headKnown(height, clock.instant());
+    }
+
+    /** Synthetic jobs whose result was taken at least {@code before} but have no verification (a lost message). */
+    public List<UUID> unverifiedResults(Instant before, int limit) {
+        return verifications.unverifiedResults(before, limit);
+    }
+
+    /** Fixes the challenge on the block after the commitment and sends it. */
+    public void challenge(UUID id, long height, String blockHash) {
+        Verification v = verifications.lock(id);
+        if (!v.challenge(height, blockHash, settings.responseTime(), clock.instant())) {
+            return;
+        }
+        WireMessage.ChallengeRows message;
+        try {
+            message = Messages.challenge(v);
+        } catch (IllegalArgumentException e) {
+            // a result hash that is no 32-byte hex digest cannot be opened: nothing to ask
+            reject(v, new Verdict(false, "unverifiable result_hash: " + e.getMessage(), 0, 0), 0);
+            return;
+        }
+        LOG.fine(() -> "job " + v.jobId() + " challenged on block " + height + ": rows " + message.leafIndices());
+        afterCommit.run(() -> workers.send(v.workerId(), message));
+    }
+
+    /** Every challenged row is in: checks them and records the verdict; a rejected result is not paid. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void decide(UUID id, List<Opening> openings) {
+        Verification v = verifications.lock(id);
+        Instant now = clock.instant();
+        if (v.overdue(now)) {
+            timeOut(v, now);
+            return;
+        }
+        if (v.status() != VerificationStatus.CHALLENGED) {
+            return;
+        }
+        long started = System.nanoTime();
+        Verdict verdict = VERIFIER.verify(v.job(), v.resultHash(), v.challenge(), openings);
+        long micros = (System.nanoTime() - started) / 1000;
+        if (verdict.accepted()) {
+            v.decide(verdict, micros, now);
+            LOG.info(() -> "job " + v.jobId() + " verified in " + micros + " µs: " + verdict.reason());
+            afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.VERIFIED, verdict.reason())));
+        } else {
+            reject(v, verdict, micros);
+        }
+    }
+
+    /** No complete answer before respond_by. */
+    public void timeOut(UUID id) {
+        Verification v = verifications.lock(id);
+        timeOut(v, clock.instant());
+    }
+
+    /**
+     * Asks the worker to sign its accepted result with {@code nonce} (the node's pending nonce for its address), unless
+     * the job closed meanwhile. The worker holds no other nonce request: the caller asks one result per worker at a time.
+     */
+    public void askSignature(UUID id, BigInteger nonce, BigInteger gasPrice) {
+        Verification v = verifications.lock(id);
+        JobStatus job = jobs.require(v.jobId()).status();
+        if (job != JobStatus.SUBMITTED) {
+            if (v.abandon("the job is " + job.name().toLowerCase(java.util.Locale.ROOT) + " (its task closed) before settlement",
+                    clock.instant())) {
+                afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, v.relayProblem())));
+            }
+            return;
+        }
+        if (v.askSignature(nonce, clock.instant())) {
+            WireMessage message = Messages.signRequest(v, gasPrice);
+            afterCommit.run(() -> workers.send(v.workerId(), message));
+        }
+    }
+
+    /** Not signed in time: asked again later, with the nonce read afresh. */
+    public void signatureOverdue(UUID id) {
+        Verification v = verifications.lock(id);
+        if (v.signatureOverdue(clock.instant(), settings.signTime())) {
+            v.retrySignature("not signed within " + settings.signTime(), clock.instant());
+        }
+    }
+
+    public void relayed(UUID id, long height) {
+        verifications.lock(id).relayed(height, clock.instant());
+    }
+
+    /** The transaction will never land: a fresh signature later, with the node's nonce then. */
+    public void retrySignature(UUID id, String problem) {
+        Verification v = verifications.lock(id);
+        if (v.retrySignature(problem, clock.instant())) {
+            LOG.warning(() -> "job " + v.jobId() + ": SUBMIT_RESULT not settled, asking the worker to sign again: " + problem);
+            afterCommit.run(() -> workers.send(v.workerId(), new JobUpdate(v.jobId(), "relay-failed", problem, null, null)));
+        }
+    }
+
+    /** Found in a block that commits it: the job is settled in the ledger in the same transaction. */
+    public void settle(UUID id, ResultChain.Committed committed) {
+        Verification v = verifications.lock(id);
+        if (!v.settled(committed.height(), committed.blockHash(), clock.instant())) {
+            return;
+        }
+        settlement.settle(v.jobId());
+        boolean paid = jobs.require(v.jobId()).status() == JobStatus.SETTLED;
+        String detail = paid ? "SUBMIT_RESULT in block " + committed.height() + "; reward credited"
+                : "SUBMIT_RESULT in block " + committed.height() + ", but the task closed first: not paid";
+        LOG.info(() -> "job " + v.jobId() + ": " + detail + " (" + v.txHash() + ")");
+        afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, paid ? JobUpdate.SETTLED : JobUpdate.REJECTED, detail)));
+    }
+
+    public void abandon(UUID id, String reason) {
+        Verification v = verifications.lock(id);
+        if (v.abandon(reason, clock.instant())) {
+            LOG.warning(() -> "job " + v.jobId() + " abandoned: " + reason);
+        }
+    }
+
+    private void timeOut(Verification v, Instant now) {
+        if (v.timeOut(now)) {
+            inbox.drop(v.jobId());
+            settlement.reject(v.jobId(), v.verdict());
+            dispatch.retryRejected(v.jobId());
+            afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, v.verdict())));
+        }
+    }
+
+    private void reject(Verification v, Verdict verdict, long micros) {
+        if (v.decide(verdict, micros, clock.instant())) {
+            settlement.reject(v.jobId(), "verification failed: " + verdict.reason());
+            dispatch.retryRejected(v.jobId());
+            LOG.info(() -> "job " + v.jobId() + " rejected: " + verdict.reason());
+            afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, verdict.reason())));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package com.computemarket.workers.application;
+
+import java.util.UUID;
+
+/** Port: the live connections of workers (the WebSocket hub in the web module). */
+public interface WorkerConnections {
+
+    /** Closes the worker's connection, if it has one: it was suspended and must take no more work. */
+    void disconnect(UUID workerId, String reason);
+}

@@ -1,0 +1,83 @@
+package com.computemarket.portal.customer;
+
+import com.computemarket.market.application.TaskQueries;
+import com.computemarket.market.domain.ChallengeType;
+import com.computemarket.market.domain.Task;
+import com.computemarket.market.domain.TaskStatus;
+import com.computemarket.portal.Pages;
+import com.computemarket.shared.Caller;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Arrays;
+import java.util.List;
+
+/** The organization's tasks, filtered by status and type, 20 a page; statuses refresh live (portal.js). */
+@Named
+@RequestScoped
+public class TasksPage {
+
+    public static final int PAGE = 20;
+
+    @Inject Caller caller;
+    @Inject TaskQueries queries;
+
+    private String status;
+    private String type;
+    private int offset;
+    private TaskQueries.TaskPage page;
+
+    @PostConstruct
+    void load() {
+        status = Pages.param("status");
+        type = Pages.param("type");
+        String off = Pages.param("offset");
+        offset = off != null && off.matches("\\d{1,9}") ? Integer.parseInt(off) : 0;
+        page = Pages.attempt(() -> queries.list(caller, status, type, PAGE, offset));
+    }
+
+    public List<Task> getTasks() {
+        return page == null ? List.of() : page.tasks();
+    }
+
+    public long getTotal() {
+        return page == null ? 0 : page.total();
+    }
+
+    public String getStatus() {
+        return status == null ? "" : status;
+    }
+
+    public String getType() {
+        return type == null ? "" : type;
+    }
+
+    public List<String> getStatuses() {
+        return Arrays.stream(TaskStatus.values()).map(TaskStatus::wire).toList();
+    }
+
+    public List<String> getTypes() {
+        return Arrays.stream(ChallengeType.values()).map(ChallengeType::wire).toList();
+    }
+
+    public boolean isHasNext() {
+        return page != null && offset + PAGE < page.total();
+    }
+
+    public boolean isHasPrevious() {
+        return offset > 0;
+    }
+
+    public int getNextOffset() {
+        return offset + PAGE;
+    }
+
+    public int getPreviousOffset() {
+        return Math.max(0, offset - PAGE);
+    }
+
+    public String time(java.time.Instant instant) {
+        return Pages.time(instant);
+    }
+}
