@@ -38,7 +38,7 @@ public class EscrowHold {
     @Column(nullable = false, precision = 38, scale = 0)
     private BigInteger released;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 8)
+    @Column(nullable = false, columnDefinition = "varchar(8)")
     private Status status;
     @Column(nullable = false)
     private Instant heldAt;

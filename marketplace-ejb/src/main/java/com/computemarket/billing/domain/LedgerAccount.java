@@ -29,7 +29,7 @@ public class LedgerAccount {
     @Version
     private long version;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 32)
+    @Column(nullable = false, columnDefinition = "varchar(32)")
     private AccountType type;
     @Column(nullable = false, length = 64)
     private String owner;

@@ -15,7 +15,7 @@ import java.math.BigInteger;
 public class PostingLine {
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "account_type", nullable = false, length = 32)
+    @Column(name = "account_type", nullable = false, columnDefinition = "varchar(32)")
     private AccountType accountType;
     @Column(name = "account_owner", nullable = false, length = 64)
     private String accountOwner;

@@ -43,7 +43,7 @@ public class Job {
     @Column(nullable = false, precision = 38, scale = 0)
     private BigInteger reward;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, columnDefinition = "varchar(16)")
     private JobStatus status;
     private int attempts;
     private UUID workerId;

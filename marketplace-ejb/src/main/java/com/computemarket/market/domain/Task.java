@@ -44,7 +44,7 @@ public class Task {
     private BigInteger reward;
     private Instant deadline;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, columnDefinition = "varchar(16)")
     private TaskStatus status;
     private int jobCount;
     private int jobsSettled;

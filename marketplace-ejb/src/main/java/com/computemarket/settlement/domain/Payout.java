@@ -51,7 +51,7 @@ public class Payout {
     @Column(nullable = false, precision = 38, scale = 0)
     private BigInteger amount;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, columnDefinition = "varchar(16)")
     private PayoutStatus status;
     @Column(precision = 38, scale = 0)
     private BigInteger nonce;

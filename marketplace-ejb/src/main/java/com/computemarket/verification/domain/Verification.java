@@ -57,7 +57,7 @@ public class Verification {
     @Column(nullable = false, length = 128)
     private String resultHash;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, columnDefinition = "varchar(16)")
     private VerificationStatus status;
     /**
      * The L1 head when the commitment arrived (or, when the L1 could not be reached then, when it first could: later

@@ -59,10 +59,10 @@ public class Worker {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "worker_challenge_type", joinColumns = @JoinColumn(name = "worker_id"))
     @Enumerated(EnumType.STRING)
-    @Column(name = "challenge_type", nullable = false, length = 16)
+    @Column(name = "challenge_type", nullable = false, columnDefinition = "varchar(16)")
     private Set<ChallengeType> challengeTypes = EnumSet.noneOf(ChallengeType.class);
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, columnDefinition = "varchar(16)")
     private WorkerStatus status;
     @Column(length = 500)
     private String suspensionReason;
