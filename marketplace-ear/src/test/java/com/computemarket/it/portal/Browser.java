@@ -21,6 +21,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -54,6 +55,9 @@ final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         this.portal = portal.endsWith("/") ? portal.substring(0, portal.length() - 1) : portal;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // mid-navigation Chromium may answer a look at the old page with a plain WebDriverException ("Node with given
+        // id does not belong to the document") instead of a stale element: look again; a timeout carries the last one
+        wait.ignoring(WebDriverException.class);
     }
 
     /** Opens the portal, is sent to Keycloak, signs in there with the demo user's password (= name), comes back. */
@@ -123,9 +127,12 @@ final class Browser implements AutoCloseable {
 
     /** Clicks a button that posts the page and waits until the next page has replaced it. */
     void submit(String buttonId) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        // a mark on the old document: gone once the next one is loaded. (Waiting for the old <html> element to go
+        // stale is not enough: mid-navigation Chromium answers "Node with given id does not belong to the document",
+        // a plain WebDriverException that ExpectedConditions.stalenessOf does not take for staleness.)
+        script("window.cmLeaving = true");
         find(buttonId).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> !Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.cmLeaving === true")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
