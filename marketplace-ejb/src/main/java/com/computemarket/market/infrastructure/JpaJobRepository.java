@@ -4,6 +4,7 @@ import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.JobRepository;
 import com.computemarket.market.domain.JobStatus;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.RowLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -4,6 +4,7 @@ import com.computemarket.market.domain.Task;
 import com.computemarket.market.domain.TaskRepository;
 import com.computemarket.market.domain.TaskStatus;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.RowLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

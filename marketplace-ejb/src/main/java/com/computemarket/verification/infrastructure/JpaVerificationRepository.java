@@ -1,12 +1,12 @@
 package com.computemarket.verification.infrastructure;
 
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.RowLocks;
 import com.computemarket.verification.domain.Verification;
 import com.computemarket.verification.domain.VerificationRepository;
 import com.computemarket.verification.domain.VerificationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.List;
@@ -38,21 +38,13 @@ public class JpaVerificationRepository implements VerificationRepository {
 
     @Override
     public Optional<Verification> lockOfJob(UUID jobId) {
-        return ofJob(jobId).map(v -> {
-            em.refresh(v, LockModeType.PESSIMISTIC_WRITE);
-            return v;
-        });
+        return ofJob(jobId).flatMap(v -> RowLocks.lockFresh(em, Verification.class, v.id()));
     }
 
     @Override
     public Verification lock(UUID id) {
-        Verification v = em.find(Verification.class, id);
-        if (v == null) {
-            throw DomainException.notFound("verification-not-found", "no verification " + id);
-        }
-        // refresh, not find-with-lock: an instance already read in this transaction would carry its old version
-        em.refresh(v, LockModeType.PESSIMISTIC_WRITE);
-        return v;
+        return RowLocks.lockFresh(em, Verification.class, id)
+                .orElseThrow(() -> DomainException.notFound("verification-not-found", "no verification " + id));
     }
 
     @Override

@@ -1,11 +1,11 @@
-package com.computemarket.market.infrastructure;
+package com.computemarket.shared;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
 
-/** Row locks for the market's aggregates. */
-final class RowLocks {
+/** Row locks for aggregates that are read and then changed in one transaction (market, verification). */
+public final class RowLocks {
 
     private RowLocks() {
     }
@@ -15,7 +15,7 @@ final class RowLocks {
      * find-with-lock, because an instance this transaction already read would otherwise be locked against its old
      * version and fail with OptimisticLockException when another transaction changed the row meanwhile.
      */
-    static <T> Optional<T> lockFresh(EntityManager em, Class<T> type, Object id) {
+    public static <T> Optional<T> lockFresh(EntityManager em, Class<T> type, Object id) {
         T entity = em.find(type, id);
         if (entity != null) {
             em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
