@@ -21,11 +21,7 @@ public class LedgerReading {
 
     /** A customer sees only its own organization: another one is "not found", as if it did not exist. */
     public OrganizationBalance balanceOf(Caller caller, String organization) {
-        Organizations.requireAlias("organization", organization);
-        boolean own = caller.has(Caller.CUSTOMER) && caller.organization().filter(organization::equals).isPresent();
-        if (!own && !caller.readsEverything()) {
-            throw DomainException.notFound("organization-not-found", "no organization " + organization + " that you may see");
-        }
+        Organizations.requireVisible(caller, organization);
         return new OrganizationBalance(organization, ledger.balance(AccountRef.available(organization)),
                 ledger.balance(AccountRef.escrow(organization)), deposits.addressFor(organization));
     }

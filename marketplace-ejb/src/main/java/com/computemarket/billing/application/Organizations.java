@@ -1,5 +1,6 @@
 package com.computemarket.billing.application;
 
+import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,19 @@ public final class Organizations {
                     + "digits, '.', '_' or '-'), got " + (alias == null ? "nothing" : "\"" + abbreviate(alias) + "\""));
         }
         return alias;
+    }
+
+    /**
+     * An organization the caller may read: a customer only its own (another is "not found", as if it did not exist),
+     * finance and admins any.
+     */
+    public static String requireVisible(Caller caller, String organization) {
+        requireAlias("organization", organization);
+        boolean own = caller.has(Caller.CUSTOMER) && caller.organization().filter(organization::equals).isPresent();
+        if (!own && !caller.readsEverything()) {
+            throw DomainException.notFound("organization-not-found", "no organization " + organization + " that you may see");
+        }
+        return organization;
     }
 
     private static String abbreviate(String text) {

@@ -40,11 +40,7 @@ public class Statements {
 
     /** A customer reads its own organization's statement (another is 404), finance and admins any. */
     public Statement monthly(Caller caller, String organization, YearMonth month) {
-        Organizations.requireAlias("organization", organization);
-        boolean own = caller.has(Caller.CUSTOMER) && caller.organization().filter(organization::equals).isPresent();
-        if (!own && !caller.readsEverything()) {
-            throw DomainException.notFound("organization-not-found", "no organization " + organization + " that you may see");
-        }
+        Organizations.requireVisible(caller, organization);
         if (month == null) {
             throw DomainException.invalid("invalid-month", "a statement is for one month, such as 2026-11");
         }

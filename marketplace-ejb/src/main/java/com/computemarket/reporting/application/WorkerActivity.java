@@ -1,6 +1,5 @@
 package com.computemarket.reporting.application;
 
-import com.computemarket.billing.application.AccountRef;
 import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.application.Ledger;
 import com.computemarket.market.application.WorkerChannels;
@@ -16,13 +15,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,56 +54,71 @@ public class WorkerActivity {
                            Amount earned, List<Day> days) {
     }
 
-    /** The caller's workers as {@link WorkerDirectory#list} lets it see them, with their activity of the last {@code days}. */
+    /**
+     * The caller's workers as {@link WorkerDirectory#list} lets it see them, with their activity of the last {@code days}:
+     * a handful of queries for all of them together, not a handful per worker.
+     */
     public List<Overview> overview(Caller caller, int days) {
         int span = Math.max(1, Math.min(days, MAX_DAYS));
+        List<WorkerDetails> workers = directory.list(caller, WorkerDirectory.MAX_PAGE, 0).workers();
+        if (workers.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = workers.stream().map(WorkerDetails::id).toList();
+        List<String> owners = ids.stream().map(UUID::toString).toList();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate first = today.minusDays(span - 1L);
+        Instant from = first.atStartOfDay().toInstant(ZoneOffset.UTC);
+
+        Map<UUID, List<LeasedJob>> leased = new HashMap<>();
+        em.createQuery("select j from Job j where j.workerId in :workers and j.status = :leased order by j.leasedAt", Job.class)
+                .setParameter("workers", ids).setParameter("leased", JobStatus.LEASED).getResultList()
+                .forEach(j -> leased.computeIfAbsent(j.workerId(), w -> new ArrayList<>())
+                        .add(new LeasedJob(j.id(), j.taskId(), j.challengeType(), j.leasedAt(), j.leaseExpiresAt())));
+        Map<UUID, Map<LocalDate, Long>> settledPerDay = new HashMap<>();
+        for (Object[] row : em.createQuery("select j.workerId, j.finishedAt from Job j where j.workerId in :workers "
+                        + "and j.status = :settled and j.finishedAt >= :from", Object[].class)
+                .setParameter("workers", ids).setParameter("settled", JobStatus.SETTLED).setParameter("from", from)
+                .getResultList()) {
+            settledPerDay.computeIfAbsent((UUID) row[0], w -> new HashMap<>())
+                    .merge(LocalDate.ofInstant((Instant) row[1], ZoneOffset.UTC), 1L, Long::sum);
+        }
+        Map<String, BigInteger> earnedInAll = new HashMap<>();
+        for (Object[] row : em.createQuery("select p.accountOwner, sum(p.amount) from JournalEntry e join e.postings p "
+                        + "where p.accountType = :type and p.accountOwner in :owners and e.kind = 'job-settled' "
+                        + "group by p.accountOwner", Object[].class)
+                .setParameter("type", AccountType.WORKER_PAYABLE).setParameter("owners", owners).getResultList()) {
+            earnedInAll.put((String) row[0], wei(row[1]));
+        }
+        Map<String, Map<LocalDate, BigInteger>> earnedPerDay = new HashMap<>();
+        for (Object[] row : em.createQuery("select p.accountOwner, e.postedAt, p.amount from JournalEntry e join e.postings p "
+                        + "where p.accountType = :type and p.accountOwner in :owners and e.kind = 'job-settled' "
+                        + "and e.postedAt >= :from", Object[].class)
+                .setParameter("type", AccountType.WORKER_PAYABLE).setParameter("owners", owners).setParameter("from", from)
+                .getResultList()) {
+            earnedPerDay.computeIfAbsent((String) row[0], w -> new HashMap<>())
+                    .merge(LocalDate.ofInstant((Instant) row[1], ZoneOffset.UTC), (BigInteger) row[2], BigInteger::add);
+        }
+        Map<String, Amount> payable = ledger.balancesOf(AccountType.WORKER_PAYABLE);
+
         List<Overview> out = new ArrayList<>();
-        for (WorkerDetails worker : directory.list(caller, WorkerDirectory.MAX_PAGE, 0).workers()) {
-            out.add(of(worker, span));
+        for (WorkerDetails worker : workers) {
+            UUID id = worker.id();
+            Map<LocalDate, Long> settled = settledPerDay.getOrDefault(id, Map.of());
+            Map<LocalDate, BigInteger> earned = earnedPerDay.getOrDefault(id.toString(), Map.of());
+            List<Day> series = new ArrayList<>();
+            for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
+                series.add(new Day(d, settled.getOrDefault(d, 0L), Amount.ofWei(earned.getOrDefault(d, BigInteger.ZERO))));
+            }
+            out.add(new Overview(worker, channels.connected(id), leased.getOrDefault(id, List.of()),
+                    payable.getOrDefault(id.toString(), Amount.ZERO),
+                    Amount.ofWei(earnedInAll.getOrDefault(id.toString(), BigInteger.ZERO)), series));
         }
         return out;
     }
 
-    /** One worker: its operator, finance or an admin; anyone else gets 404 from the directory. */
-    public Overview one(Caller caller, UUID workerId, int days) {
-        return of(directory.show(caller, workerId), Math.max(1, Math.min(days, MAX_DAYS)));
-    }
-
-    private Overview of(WorkerDetails worker, int span) {
-        UUID id = worker.id();
-        List<LeasedJob> leased = em.createQuery("select j from Job j where j.workerId = :worker and j.status = :leased "
-                        + "order by j.leasedAt", Job.class)
-                .setParameter("worker", id).setParameter("leased", JobStatus.LEASED).getResultList().stream()
-                .map(j -> new LeasedJob(j.id(), j.taskId(), j.challengeType(), j.leasedAt(), j.leaseExpiresAt())).toList();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate first = today.minusDays(span - 1L);
-        Instant from = first.atStartOfDay().toInstant(ZoneOffset.UTC);
-        Map<LocalDate, long[]> jobs = new LinkedHashMap<>();
-        Map<LocalDate, BigInteger> earned = new LinkedHashMap<>();
-        for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
-            jobs.put(d, new long[1]);
-            earned.put(d, BigInteger.ZERO);
-        }
-        for (Instant finished : em.createQuery("select j.finishedAt from Job j where j.workerId = :worker and j.status = :settled "
-                        + "and j.finishedAt >= :from", Instant.class)
-                .setParameter("worker", id).setParameter("settled", JobStatus.SETTLED).setParameter("from", from)
-                .getResultList()) {
-            long[] count = jobs.get(LocalDate.ofInstant(finished, ZoneOffset.UTC));
-            if (count != null) {
-                count[0]++;
-            }
-        }
-        BigInteger total = BigInteger.ZERO;
-        for (Object[] row : em.createQuery("select e.postedAt, p.amount from JournalEntry e join e.postings p "
-                        + "where p.accountType = :type and p.accountOwner = :owner and e.kind = 'job-settled'", Object[].class)
-                .setParameter("type", AccountType.WORKER_PAYABLE).setParameter("owner", id.toString()).getResultList()) {
-            BigInteger amount = (BigInteger) row[1];
-            total = total.add(amount);
-            earned.computeIfPresent(LocalDate.ofInstant((Instant) row[0], ZoneOffset.UTC), (d, sum) -> sum.add(amount));
-        }
-        List<Day> series = jobs.entrySet().stream()
-                .map(e -> new Day(e.getKey(), e.getValue()[0], Amount.ofWei(earned.get(e.getKey())))).toList();
-        return new Overview(worker, channels.connected(id), leased, ledger.balance(AccountRef.payable(id)),
-                Amount.ofWei(total), series);
+    /** A JPQL sum of NUMERIC(38,0) wei. */
+    private static BigInteger wei(Object sum) {
+        return sum instanceof BigDecimal decimal ? decimal.toBigIntegerExact() : (BigInteger) sum;
     }
 }

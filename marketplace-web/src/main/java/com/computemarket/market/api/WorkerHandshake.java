@@ -1,6 +1,7 @@
 package com.computemarket.market.api;
 
 import com.computemarket.shared.Caller;
+import com.computemarket.shared.CallerClaims;
 import com.computemarket.web.security.CallerProducer;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -24,7 +25,7 @@ public class WorkerHandshake extends ServerEndpointConfig.Configurator {
         if (request.getUserPrincipal() == null || !request.isUserInRole(Caller.WORKER)) {
             return; // the endpoint closes such a session at once
         }
-        Caller caller = CallerProducer.fromClaims(CallerProducer.claims(header(request.getHeaders(), "Authorization")),
+        Caller caller = CallerClaims.caller(CallerProducer.claims(header(request.getHeaders(), "Authorization")),
                 Set.of(Caller.WORKER));
         config.getUserProperties().put(OPERATOR, caller.subject());
         config.getUserProperties().put(USERNAME, caller.username());

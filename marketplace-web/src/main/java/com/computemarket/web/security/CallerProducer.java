@@ -8,8 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.NotAuthorizedException;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * Builds the {@link Caller} of a request. elytron-oidc-client has already verified the bearer token (signature,
@@ -29,7 +27,7 @@ public class CallerProducer {
         if (request.getUserPrincipal() == null) {
             throw new NotAuthorizedException("a bearer token is required", "Bearer");
         }
-        return fromClaims(claims(request.getHeader("Authorization")), CallerClaims.roles(request::isUserInRole));
+        return CallerClaims.caller(claims(request.getHeader("Authorization")), CallerClaims.roles(request::isUserInRole));
     }
 
     /** The claims of a (verified) compact JWS; package-private for the WebSocket handshake and tests. */
@@ -39,14 +37,5 @@ public class CallerProducer {
         }
         return CallerClaims.payload(authorization.substring(7))
                 .orElseThrow(() -> new NotAuthorizedException("the bearer token is not a JWT", "Bearer"));
-    }
-
-    public static Caller fromClaims(JsonObject claims, Set<String> roles) {
-        return CallerClaims.caller(claims, roles);
-    }
-
-    /** See {@link CallerClaims#organization}. */
-    static Optional<String> organization(JsonObject claims) {
-        return CallerClaims.organization(claims);
     }
 }
