@@ -1,5 +1,6 @@
 package com.computemarket.workerprotocol;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,6 +15,9 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Text frames to {@link WireMessage}s and back. Thread-safe. Refuses, with a {@link WireFormatException} naming what is
@@ -26,6 +30,9 @@ public final class WireCodec {
     /** 256 KiB: a job payload or a proof with its Merkle openings fits many times over. */
     public static final int DEFAULT_MAX_CHARS = 256 * 1024;
     private static final int MAX_NESTING = 64;
+    private static final Map<Class<?>, String> TYPE_NAMES = Arrays.stream(
+                    WireMessage.class.getAnnotation(JsonSubTypes.class).value())
+            .collect(Collectors.toUnmodifiableMap(JsonSubTypes.Type::value, JsonSubTypes.Type::name));
 
     private final ObjectMapper mapper;
     private final int maxChars;
@@ -49,6 +56,11 @@ public final class WireCodec {
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING).maxStringLength(maxChars).build());
         this.mapper = json;
+    }
+
+    /** The message's {@code type} on the wire ("job_result", "sign_result", …), from {@link WireMessage}'s own list. */
+    public static String typeName(WireMessage message) {
+        return TYPE_NAMES.get(message.getClass());
     }
 
     public int maxChars() {

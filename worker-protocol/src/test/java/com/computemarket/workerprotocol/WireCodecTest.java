@@ -39,6 +39,17 @@ class WireCodecTest {
     }
 
     @Test
+    void theTypeNameOfAMessageIsItsTypeOnTheWire() throws Exception {
+        List<WireMessage> messages = List.of(new WireMessage.Heartbeat(), new WireMessage.ReturnJob(job),
+                new WireMessage.JobResult(job, "cpc1abc", "1234abcd", null),
+                new WireMessage.ResultAck(job, WireMessage.ResultAck.ACCEPTED));
+        for (WireMessage message : messages) {
+            assertEquals(codec.tree(codec.encode(message)).get("type").asText(), WireCodec.typeName(message));
+        }
+        assertEquals("job_result", WireCodec.typeName(messages.get(2)));
+    }
+
+    @Test
     void theWireNamesAreSnakeCaseWithATypeDiscriminator() {
         String json = codec.encode(new WireMessage.JobAssignment(job, task, "synthetic", codec.tree("{\"n\":2}"),
                 Instant.parse("2025-01-01T00:00:30Z")));

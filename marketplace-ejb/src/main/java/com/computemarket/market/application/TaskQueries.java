@@ -12,7 +12,9 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Reads tasks the caller may see: a customer its organization's, finance and admin everyone's. */
@@ -44,6 +46,17 @@ public class TaskQueries {
             throw DomainException.notFound("task-not-found", "no task " + id);
         }
         return task;
+    }
+
+    /** The status of each of these tasks the caller may see (as {@link #visible}); the others are left out. */
+    public Map<UUID, TaskStatus> statuses(Caller caller, Collection<UUID> ids) {
+        if (caller.readsEverything()) {
+            return tasks.statuses(ids, null);
+        }
+        if (!caller.has(Caller.CUSTOMER) || caller.organization().isEmpty()) {
+            return Map.of();
+        }
+        return tasks.statuses(ids, caller.organization().get());
     }
 
     public TaskPage list(Caller caller, String status, String challengeType, Integer limit, Integer offset) {

@@ -61,6 +61,21 @@ public class JpaTaskRepository implements TaskRepository {
     }
 
     @Override
+    public java.util.Map<UUID, TaskStatus> statuses(java.util.Collection<UUID> ids, String organization) {
+        java.util.Map<UUID, TaskStatus> statuses = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return statuses;
+        }
+        TypedQuery<Object[]> query = em.createQuery("select t.id, t.status from Task t where t.id in :ids"
+                + (organization == null ? "" : " and t.organization = :org"), Object[].class).setParameter("ids", ids);
+        if (organization != null) {
+            query.setParameter("org", organization);
+        }
+        query.getResultList().forEach(row -> statuses.put((UUID) row[0], (TaskStatus) row[1]));
+        return statuses;
+    }
+
+    @Override
     public void markStarted(UUID id) {
         em.createQuery("update Task t set t.status = :running where t.id = :id and t.status = :pending")
                 .setParameter("running", TaskStatus.IN_PROGRESS).setParameter("pending", TaskStatus.PENDING)

@@ -46,6 +46,12 @@ class InMemoryMarket {
         public long count(String org, TaskStatus status, String type) {
             return tasks.values().stream().filter(t -> matches(t, org, status, type)).count();
         }
+        public java.util.Map<UUID, TaskStatus> statuses(java.util.Collection<UUID> ids, String org) {
+            java.util.Map<UUID, TaskStatus> statuses = new java.util.HashMap<>();
+            ids.stream().map(tasks::get).filter(t -> t != null && (org == null || org.equals(t.organization())))
+                    .forEach(t -> statuses.put(t.id(), t.status()));
+            return statuses;
+        }
         public void markStarted(UUID id) { require(id).started(); }
         public List<Task> overdue(Instant at, int limit) {
             return tasks.values().stream().filter(t -> t.pastDeadline(at)).limit(limit).toList();

@@ -77,14 +77,14 @@ final class WorkerConversation {
             } else if (message instanceof WireMessage.SignedResult signed) {
                 verification.receiveSignature(worker.id(), signed);
             } else {
-                reply(new WireMessage.ErrorMessage("unexpected-message-type", "workers do not send " + typeOf(message) + " messages"));
+                reply(new WireMessage.ErrorMessage("unexpected-message-type", "workers do not send " + WireCodec.typeName(message) + " messages"));
             }
         } catch (DomainException e) {
             reply(new WireMessage.ErrorMessage(e.type(), e.detail()));
         } catch (EJBException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            LOG.log(Level.WARNING, "worker " + (worker == null ? "?" : worker.id()) + ": " + typeOf(message) + " failed", cause);
-            reply(new WireMessage.ErrorMessage("try-again", "the server could not process this " + typeOf(message) + " now; send it again"));
+            LOG.log(Level.WARNING, "worker " + (worker == null ? "?" : worker.id()) + ": " + WireCodec.typeName(message) + " failed", cause);
+            reply(new WireMessage.ErrorMessage("try-again", "the server could not process this " + WireCodec.typeName(message) + " now; send it again"));
         }
     }
 
@@ -153,20 +153,5 @@ final class WorkerConversation {
 
     private void reply(WireMessage message) {
         link.send(codec.encode(message));
-    }
-
-    private static String typeOf(WireMessage message) {
-        String name = message.getClass().getSimpleName();
-        return switch (name) {
-            case "JobAssignment" -> "job";
-            case "ResultAck" -> "result_ack";
-            case "ErrorMessage" -> "error";
-            case "RowOpening" -> "opening";
-            case "SignedResult" -> "signed_result";
-            case "SignRequest" -> "sign_result";
-            case "JobUpdate" -> "job_update";
-            case "ChallengeRows" -> "challenge";
-            default -> name.toLowerCase(java.util.Locale.ROOT);
-        };
     }
 }
