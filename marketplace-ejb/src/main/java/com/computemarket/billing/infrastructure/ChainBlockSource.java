@@ -8,6 +8,9 @@ import com.computemarket.chain.protocol.Transaction;
 import com.computemarket.chain.protocol.TxType;
 import com.computemarket.chain.rpc.ChainClient;
 import com.computemarket.chain.rpc.ChainRpcException;
+import com.computemarket.chain.rpc.RpcSettings;
+import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Blocks from an L1 node through the chain adapter's RPC client, each checked against its own header's roots. */
@@ -17,6 +20,12 @@ public class ChainBlockSource implements BlockSource {
 
     public ChainBlockSource(ChainClient client) {
         this.client = client;
+    }
+
+    /** Short timeouts and one attempt per call: for passes (a scan tick, a report) whose next run is the retry. */
+    public static ChainBlockSource quick(String nodeUrl) {
+        return new ChainBlockSource(new ChainClient(URI.create(nodeUrl), RpcSettings.defaults()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10)).withRetries(1, Duration.ZERO, Duration.ZERO)));
     }
 
     @Override

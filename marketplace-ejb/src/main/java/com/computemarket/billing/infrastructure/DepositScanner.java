@@ -3,9 +3,7 @@ package com.computemarket.billing.infrastructure;
 import com.computemarket.billing.application.DepositIntake;
 import com.computemarket.billing.application.DepositKeys;
 import com.computemarket.billing.application.DepositScan;
-import com.computemarket.chain.rpc.ChainClient;
 import com.computemarket.chain.rpc.ChainRpcException;
-import com.computemarket.chain.rpc.RpcSettings;
 import com.computemarket.chain.settlement.ChainSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -17,7 +15,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -61,10 +58,7 @@ public class DepositScanner {
             LOG.warning("deposit addresses derive from the public devnet secret: set cm.deposits.secret outside a devnet");
         }
         // one quick attempt per tick: the next tick is the retry
-        RpcSettings rpc = RpcSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
-                .withRetries(1, Duration.ZERO, Duration.ZERO);
-        scan = new DepositScan(new ChainBlockSource(new ChainClient(URI.create(chain.nodeUrl()), rpc)), intake,
-                confirmations, MAX_BLOCKS_PER_PASS);
+        scan = new DepositScan(ChainBlockSource.quick(chain.nodeUrl()), intake, confirmations, MAX_BLOCKS_PER_PASS);
         next();
         LOG.info(() -> "scanning " + chain.nodeUrl() + " for deposits every " + poll + ", credited after "
                 + confirmations + " confirmations");

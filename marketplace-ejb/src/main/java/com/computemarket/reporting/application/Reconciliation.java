@@ -5,8 +5,6 @@ import com.computemarket.billing.application.ChainTransfer;
 import com.computemarket.billing.application.ScannedBlock;
 import com.computemarket.billing.domain.Deposit;
 import com.computemarket.billing.infrastructure.ChainBlockSource;
-import com.computemarket.chain.rpc.ChainClient;
-import com.computemarket.chain.rpc.RpcSettings;
 import com.computemarket.chain.settlement.ChainSettlement;
 import com.computemarket.settlement.domain.Payout;
 import com.computemarket.settlement.domain.PayoutStatus;
@@ -19,9 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,9 +73,7 @@ public class Reconciliation {
         if (!caller.readsEverything()) {
             throw DomainException.forbidden("finance-or-admin", "only finance and admins reconcile the ledger");
         }
-        BlockSource blocks = new ChainBlockSource(new ChainClient(URI.create(chain.nodeUrl()),
-                RpcSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
-                        .withRetries(1, Duration.ZERO, Duration.ZERO)));
+        BlockSource blocks = ChainBlockSource.quick(chain.nodeUrl());
         Long height;
         try {
             height = blocks.tipHeight();
