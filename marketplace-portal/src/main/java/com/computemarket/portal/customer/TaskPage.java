@@ -1,8 +1,6 @@
 package com.computemarket.portal.customer;
 
 import com.computemarket.market.application.TaskQueries;
-import com.computemarket.market.domain.Job;
-import com.computemarket.market.domain.Task;
 import com.computemarket.portal.Pages;
 import com.computemarket.shared.Caller;
 import com.computemarket.verification.application.VerificationQueries;
@@ -25,7 +23,8 @@ public class TaskPage {
     @Inject TaskQueries queries;
     @Inject VerificationQueries verifications;
 
-    private TaskQueries.TaskDetails details;
+    private TaskLine task;
+    private List<JobLine> jobs = List.of();
     private Map<UUID, VerificationView> verified = Map.of();
 
     @PostConstruct
@@ -42,22 +41,24 @@ public class TaskPage {
             return;
         }
         UUID wanted = taskId;
-        details = Pages.attempt(() -> queries.get(caller, wanted));
+        TaskQueries.TaskDetails details = Pages.attempt(() -> queries.get(caller, wanted));
         if (details != null) {
-            verified = verifications.ofTask(details.task().id());
+            task = TaskLine.of(details.task());
+            jobs = details.jobs().stream().map(JobLine::of).toList();
+            verified = verifications.ofTask(task.id());
         }
     }
 
-    public Task getTask() {
-        return details == null ? null : details.task();
+    public TaskLine getTask() {
+        return task;
     }
 
-    public List<Job> getJobs() {
-        return details == null ? List.of() : details.jobs();
+    public List<JobLine> getJobs() {
+        return jobs;
     }
 
     /** The verifier's state and verdict for the job's latest result (challenge block included); empty before one. */
-    public String verdict(Job job) {
+    public String verdict(JobLine job) {
         VerificationView v = verified.get(job.id());
         if (v == null) {
             return "";
@@ -67,7 +68,7 @@ public class TaskPage {
     }
 
     /** The worker-signed SUBMIT_RESULT and the block whose compute_root commits it; empty before it is relayed. */
-    public String l1Reference(Job job) {
+    public String l1Reference(JobLine job) {
         VerificationView v = verified.get(job.id());
         if (v == null || v.txHash() == null) {
             return "";

@@ -2,7 +2,6 @@ package com.computemarket.portal.customer;
 
 import com.computemarket.market.application.TaskQueries;
 import com.computemarket.market.domain.ChallengeType;
-import com.computemarket.market.domain.Task;
 import com.computemarket.market.domain.TaskStatus;
 import com.computemarket.portal.Pages;
 import com.computemarket.shared.Caller;
@@ -26,7 +25,8 @@ public class TasksPage {
     private String status;
     private String type;
     private int offset;
-    private TaskQueries.TaskPage page;
+    private List<TaskLine> tasks = List.of();
+    private long total;
 
     @PostConstruct
     void load() {
@@ -34,15 +34,19 @@ public class TasksPage {
         type = Pages.param("type");
         String off = Pages.param("offset");
         offset = off != null && off.matches("\\d{1,9}") ? Integer.parseInt(off) : 0;
-        page = Pages.attempt(() -> queries.list(caller, status, type, PAGE, offset));
+        TaskQueries.TaskPage page = Pages.attempt(() -> queries.list(caller, status, type, PAGE, offset));
+        if (page != null) {
+            tasks = page.tasks().stream().map(TaskLine::of).toList();
+            total = page.total();
+        }
     }
 
-    public List<Task> getTasks() {
-        return page == null ? List.of() : page.tasks();
+    public List<TaskLine> getTasks() {
+        return tasks;
     }
 
     public long getTotal() {
-        return page == null ? 0 : page.total();
+        return total;
     }
 
     public String getStatus() {
@@ -62,7 +66,7 @@ public class TasksPage {
     }
 
     public boolean isHasNext() {
-        return page != null && offset + PAGE < page.total();
+        return offset + PAGE < total;
     }
 
     public boolean isHasPrevious() {

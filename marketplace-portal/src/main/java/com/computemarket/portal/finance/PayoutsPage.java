@@ -1,9 +1,9 @@
 package com.computemarket.portal.finance;
 
 import com.computemarket.portal.Pages;
+import com.computemarket.portal.PayoutLine;
 import com.computemarket.settlement.application.PayoutQueries;
 import com.computemarket.settlement.application.PayoutRun;
-import com.computemarket.settlement.domain.Payout;
 import com.computemarket.shared.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,11 +21,16 @@ public class PayoutsPage {
     @Inject PayoutQueries queries;
     @Inject PayoutRun run;
 
-    private PayoutQueries.Page page;
+    private List<PayoutLine> payouts = List.of();
+    private long total;
 
     @PostConstruct
     void load() {
-        page = Pages.attempt(() -> queries.list(caller, 100, 0));
+        PayoutQueries.Page page = Pages.attempt(() -> queries.list(caller, 100, 0));
+        if (page != null) {
+            payouts = page.payouts().stream().map(PayoutLine::of).toList();
+            total = page.total();
+        }
     }
 
     /** Admins only (the API's POST /payout-runs rule); finance reads. */
@@ -42,12 +47,12 @@ public class PayoutsPage {
         return "/finance/payouts.xhtml?faces-redirect=true";
     }
 
-    public List<Payout> getPayouts() {
-        return page == null ? List.of() : page.payouts();
+    public List<PayoutLine> getPayouts() {
+        return payouts;
     }
 
     public long getTotal() {
-        return page == null ? 0 : page.total();
+        return total;
     }
 
     public String time(Instant instant) {

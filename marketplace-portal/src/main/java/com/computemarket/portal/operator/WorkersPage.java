@@ -1,9 +1,9 @@
 package com.computemarket.portal.operator;
 
 import com.computemarket.portal.Pages;
+import com.computemarket.portal.PayoutLine;
 import com.computemarket.reporting.application.WorkerActivity;
 import com.computemarket.settlement.application.PayoutQueries;
-import com.computemarket.settlement.domain.Payout;
 import com.computemarket.shared.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -28,21 +28,24 @@ public class WorkersPage {
     @Inject PayoutQueries payouts;
 
     private List<WorkerActivity.Overview> workers = List.of();
-    private PayoutQueries.Page page;
+    private List<PayoutLine> payoutLines = List.of();
 
     @PostConstruct
     void load() {
         List<WorkerActivity.Overview> found = Pages.attempt(() -> activity.overview(caller, DAYS));
         workers = found == null ? List.of() : found;
-        page = Pages.attempt(() -> payouts.list(caller, 100, 0));
+        PayoutQueries.Page page = Pages.attempt(() -> payouts.list(caller, 100, 0));
+        if (page != null) {
+            payoutLines = page.payouts().stream().map(PayoutLine::of).toList();
+        }
     }
 
     public List<WorkerActivity.Overview> getWorkers() {
         return workers;
     }
 
-    public List<Payout> getPayouts() {
-        return page == null ? List.of() : page.payouts();
+    public List<PayoutLine> getPayouts() {
+        return payoutLines;
     }
 
     public String jobsChart(WorkerActivity.Overview o) {
