@@ -90,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static WireMessage.JobAssignment assignment(SyntheticJob payload) {
+    static WireMessage.JobAssignment assignment(SyntheticJob payload) {
         return new WireMessage.JobAssignment(UUID.randomUUID(), UUID.randomUUID(), SyntheticJob.CHALLENGE_TYPE,
                 payload.toPayload(), Instant.now().plusSeconds(86_400));
     }

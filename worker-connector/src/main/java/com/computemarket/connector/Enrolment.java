@@ -15,8 +15,8 @@ import java.util.Map;
  */
 public final class Enrolment {
 
-    /** What the server answered: the worker's id and its JSON. */
-    public record Enrolled(String workerId, JsonNode worker) {
+    /** What the server answered: the worker's id. */
+    public record Enrolled(String workerId) {
     }
 
     private final Http http;
@@ -52,7 +52,7 @@ public final class Enrolment {
         if (enrolled.status() != 201) {
             throw refused("the enrolment", enrolled);
         }
-        return new Enrolled(enrolled.json().path("id").asText(""), enrolled.json());
+        return new Enrolled(enrolled.json().path("id").asText(""));
     }
 
     /** One line from a refusal: the problem+json detail and its slug, or what the status means here. */

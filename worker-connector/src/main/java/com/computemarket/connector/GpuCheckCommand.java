@@ -14,7 +14,6 @@ import com.computemarket.connector.backend.gpu.GpuKernel;
 import com.computemarket.connector.backend.gpu.GpuSyntheticRunner;
 import com.computemarket.workerprotocol.WireMessage;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +80,7 @@ public final class GpuCheckCommand implements Callable<Integer> {
         CpuBackend cpu = new CpuBackend();
         Map<SyntheticJob, String> cpuHashes = new HashMap<>();
         Map<SyntheticJob, String> gpuHashes = new HashMap<>();
+        Map<ChallengedRows, List<int[]>> cpuRows = new HashMap<>();
         int cases = 0;
         int failed = 0;
         for (GpuKernel kernel : kernels) {
@@ -93,7 +93,7 @@ public final class GpuCheckCommand implements Callable<Integer> {
             out.flush();
             for (SyntheticJob job : jobs) {
                 cases++;
-                Outcome outcome = check(job, gpu, cpu, cpuHashes, gpuHashes);
+                Outcome outcome = check(job, gpu, cpu, cpuHashes, gpuHashes, cpuRows);
                 failed += outcome.identical() ? 0 : 1;
                 out.printf(Locale.ROOT, "  n=%d seed=%s iterations %d..%d: %s %s%n", job.matrixSize(), job.seed(),
                         job.firstIteration(), job.firstIteration() + job.iterations() - 1,
@@ -116,12 +116,17 @@ public final class GpuCheckCommand implements Callable<Integer> {
     record Outcome(boolean identical, String detail) {
     }
 
+    /** The challenged rows of a job: the CPU computes them once for all kernels. */
+    private record ChallengedRows(SyntheticJob job, List<Integer> leaves) {
+    }
+
     private Outcome check(SyntheticJob job, JobRunner gpu, CpuBackend cpu, Map<SyntheticJob, String> cpuHashes,
-                         Map<SyntheticJob, String> gpuHashes) throws InterruptedException {
-        UUID jobId = UUID.randomUUID();
+                         Map<SyntheticJob, String> gpuHashes, Map<ChallengedRows, List<int[]>> cpuRows)
+            throws InterruptedException {
+        WireMessage.JobAssignment assignment = BenchCommand.assignment(job);
+        UUID jobId = assignment.jobId();
         long start = System.nanoTime();
-        JobOutcome outcome = gpu.run(new WireMessage.JobAssignment(jobId, UUID.randomUUID(), SyntheticJob.CHALLENGE_TYPE,
-                job.toPayload(), Instant.now().plusSeconds(86_400)), ProgressListener.NONE);
+        JobOutcome outcome = gpu.run(assignment, ProgressListener.NONE);
         double gpuSeconds = (System.nanoTime() - start) / 1e9;
         if (!(outcome instanceof JobOutcome.Completed done)) {
             return new Outcome(false, "the GPU returned the job: " + ((JobOutcome.Returned) outcome).reason());
@@ -145,7 +150,7 @@ public final class GpuCheckCommand implements Callable<Integer> {
         Challenge challenge = Challenge.derive(job, new byte[32], hash, hash, rows, Challenge.DEFAULT_COLUMNS);
         List<Integer> leaves = challenge.leafIndices();
         List<Opening> openings = gpu.open(jobId, leaves).orElseThrow(() -> new IllegalStateException("the GPU runner kept no commitment"));
-        List<int[]> expectedRows = cpu.rows(job, leaves);
+        List<int[]> expectedRows = cpuRows.computeIfAbsent(new ChallengedRows(job, leaves), r -> cpu.rows(r.job(), r.leaves()));
         long wrongRows = 0;
         for (int q = 0; q < leaves.size(); q++) {
             wrongRows += Arrays.equals(openings.get(q).values(), expectedRows.get(q)) ? 0 : 1;

@@ -42,10 +42,6 @@ public final class LoginOptions {
         return new OidcClient(http, issuer, clientId, clock, sleeper);
     }
 
-    public boolean automated() {
-        return username != null || clientSecretEnv != null;
-    }
-
     /** A login without a person: client credentials or password grant; null when none was configured. */
     public Supplier<Token> automatedLogin(OidcClient oidc, Environment env) {
         if (clientSecretEnv != null) {

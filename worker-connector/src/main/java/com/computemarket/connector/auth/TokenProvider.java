@@ -3,7 +3,6 @@ package com.computemarket.connector.auth;
 import com.computemarket.connector.CliException;
 import com.computemarket.connector.ExitCodes;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -60,10 +59,6 @@ public final class TokenProvider {
             current = new Token(current.issuer(), current.clientId(), current.accessToken(), clock.instant().getEpochSecond(),
                     current.refreshToken(), current.refreshExpiresAt());
         }
-    }
-
-    public synchronized Optional<Token> current() {
-        return Optional.ofNullable(current);
     }
 
     private String remember(Token token) {

@@ -28,13 +28,18 @@ public abstract class SyntheticRunner implements JobRunner {
     /** Commitments kept for challenges (row hashes only: ~1.3 MB for 10 iterations at n = 4096). */
     static final int KEPT_COMMITMENTS = 32;
 
-    private final Map<UUID, Kept> kept = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, Kept> eldest) {
-            return size() > KEPT_COMMITMENTS;
-        }
-    });
+    private final Map<UUID, Kept> kept = recent(KEPT_COMMITMENTS);
     private final Cheat cheat;
+
+    /** A synchronized map that keeps the {@code max} entries most recently put or read, dropping the eldest. */
+    protected static <K, V> Map<K, V> recent(int max) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > max;
+            }
+        });
+    }
 
     /** A commitment held for challenges, and the rows it fakes (none for an honest runner). */
     private record Kept(ResultCommitment commitment, Set<Integer> faked) {

@@ -19,10 +19,6 @@ public final class ResultSigner {
         this.key = key;
     }
 
-    public String address() {
-        return key.address();
-    }
-
     public Transaction submitResult(String taskId, String resultHash, String proof, BigInteger resultNonce,
                                     BigInteger txNonce, BigInteger gasPrice) {
         ComputeResult result = new ComputeResult(taskId, key.address(), resultHash, proof, resultNonce, "").signedBy(key);

@@ -30,8 +30,4 @@ public final class Terminal {
             line(message);
         }
     }
-
-    public boolean verbose() {
-        return verbose;
-    }
 }

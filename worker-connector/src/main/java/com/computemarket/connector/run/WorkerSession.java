@@ -52,7 +52,6 @@ public final class WorkerSession {
     static final class LocalJob {
         final WireMessage.JobAssignment job;
         final AtomicReference<State> state = new AtomicReference<>(State.QUEUED);
-        final long receivedNanos = System.nanoTime();
         volatile long startedNanos;
         volatile Future<?> future;
         volatile WireMessage.JobResult result;
@@ -85,7 +84,6 @@ public final class WorkerSession {
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong returned = new AtomicLong();
     private volatile boolean stopping;
-    private volatile UUID workerId;
 
     public WorkerSession(Settings settings, Transport transport, Supplier<String> token, Runnable tokenRejected,
                          Backends backends, Terminal terminal, Backoff backoff) {
@@ -189,7 +187,6 @@ public final class WorkerSession {
                     everWelcomed = true;
                     retriedToken = false;
                     failures = 0;
-                    workerId = welcome.workerId();
                     long every = welcome.heartbeatIntervalMs() > 0 ? welcome.heartbeatIntervalMs() : 10_000;
                     terminal.line("connected to " + settings.uri() + " as worker " + welcome.workerId() + " ("
                             + settings.workerAddress() + "), " + settings.capacity() + " slot" + (settings.capacity() == 1 ? "" : "s")
@@ -533,10 +530,6 @@ public final class WorkerSession {
         Map<UUID, State> out = new java.util.TreeMap<>();
         jobs.forEach((id, j) -> out.put(id, j.state.get()));
         return out;
-    }
-
-    UUID workerId() {
-        return workerId;
     }
 
     static String shortId(UUID id) {

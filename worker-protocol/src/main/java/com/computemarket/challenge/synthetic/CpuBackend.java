@@ -76,11 +76,6 @@ public final class CpuBackend {
         return commitment.open(leafIndices, rows(commitment.job(), leafIndices));
     }
 
-    /** One row of the job's result (leaf {@code leafIndex}), recomputed: n² multiply-adds plus generating Bᵀ. */
-    public int[] row(SyntheticJob job, int leafIndex) {
-        return rows(job, List.of(leafIndex)).get(0);
-    }
-
     /** Several rows of the job's result, generating each iteration's Bᵀ once; in the order asked. */
     public List<int[]> rows(SyntheticJob job, List<Integer> leafIndices) {
         int n = job.matrixSize();

@@ -44,10 +44,6 @@ public final class ResultCommitment {
         return job;
     }
 
-    public byte[] root() {
-        return tree.root();
-    }
-
     /** The job's result_hash: the root in lower-case hex. */
     public String resultHash() {
         return Hex.of(tree.root());

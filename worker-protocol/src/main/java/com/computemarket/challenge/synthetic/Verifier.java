@@ -64,14 +64,4 @@ public final class Verifier {
         }
         return Verdict.accept(rows, entries);
     }
-
-    /** The single-job false-accept probability (1 − f)^(k·m) for a worker whose wrong entries are spread at random. */
-    public static double falseAcceptSpread(double f, int k, int m) {
-        return Math.pow(1 - f, (double) k * m);
-    }
-
-    /** The worst case, a worker whose wrong entries fill whole rows: (1 − f)^k (sampling with replacement). */
-    public static double falseAcceptWholeRows(double f, int k) {
-        return Math.pow(1 - f, k);
-    }
 }

@@ -58,7 +58,7 @@ class CheatingRateTest {
         double predicted = (56.0 * 55 * 54 * 53) / (64.0 * 63 * 62 * 61);
         assertEquals(predicted, acceptRate(rows, 4, 2), 0.05);
         // (1 − f)^k is the with-replacement approximation of the same
-        assertEquals(Verifier.falseAcceptWholeRows(1.0 / 8, 4), predicted, 0.03);
+        assertEquals(falseAcceptWholeRows(1.0 / 8, 4), predicted, 0.03);
     }
 
     /**
@@ -78,11 +78,21 @@ class CheatingRateTest {
         double perRow = (30.0 * 29 * 28 * 27) / (32.0 * 31 * 30 * 29);
         double predicted = Math.pow(perRow, 4);
         assertEquals(predicted, acceptRate(rows, 4, 4), 0.05);
-        assertEquals(Verifier.falseAcceptSpread(1.0 / 16, 4, 4), predicted, 0.03);
+        assertEquals(falseAcceptSpread(1.0 / 16, 4, 4), predicted, 0.03);
     }
 
     @Test
     void anHonestWorkerIsAlwaysAccepted() {
         assertEquals(1.0, acceptRate(honestRows(), 4, 4));
+    }
+
+    /** The single-job false-accept probability (1 − f)^(k·m) for a worker whose wrong entries are spread at random. */
+    private static double falseAcceptSpread(double f, int k, int m) {
+        return Math.pow(1 - f, (double) k * m);
+    }
+
+    /** The worst case, a worker whose wrong entries fill whole rows: (1 − f)^k (sampling with replacement). */
+    private static double falseAcceptWholeRows(double f, int k) {
+        return Math.pow(1 - f, k);
     }
 }

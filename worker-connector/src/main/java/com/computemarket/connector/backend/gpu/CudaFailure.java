@@ -6,16 +6,8 @@ import jcuda.driver.CUresult;
 /** A CUDA driver call answered an error: the message names the call and the error ({@code cuInit: CUDA_ERROR_NO_DEVICE}). */
 public final class CudaFailure extends BackendFailure {
 
-    private final int code;
-
     CudaFailure(String call, int code) {
         super(call + ": " + CUresult.stringFor(code));
-        this.code = code;
-    }
-
-    /** The CUresult code. */
-    public int code() {
-        return code;
     }
 
     /** Throws unless the driver call succeeded. */

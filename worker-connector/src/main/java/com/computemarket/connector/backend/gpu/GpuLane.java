@@ -7,11 +7,12 @@ import com.computemarket.connector.backend.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUcontext;
@@ -116,6 +117,7 @@ final class GpuLane implements AutoCloseable {
         bind();
         int n = job.matrixSize();
         int ld = reserve(n);
+        long key = job.generator().key();
         byte[][] leaves = new byte[job.leafCount()][];
         byte[] digests = new byte[n * 32];
         for (int t = 0; t < job.iterations(); t++) {
@@ -123,7 +125,7 @@ final class GpuLane implements AutoCloseable {
                 throw new InterruptedException("stopped at iteration " + (job.firstIteration() + t));
             }
             mark(0);
-            generate(job, job.firstIteration() + t, ld);
+            generate(key, job.firstIteration() + t, n, ld);
             mark(1);
             multiply(kernel, ld);
             mark(2);
@@ -146,16 +148,16 @@ final class GpuLane implements AutoCloseable {
         bind();
         int n = job.matrixSize();
         int ld = reserve(n);
+        long key = job.generator().key();
         int[][] out = new int[leafIndices.size()][];
         int computed = -1;
         // challenged leaves in iteration order, so each iteration's product is computed once
-        List<Integer> order = new ArrayList<>(List.of(indices(leafIndices.size())));
-        order.sort((p, q) -> Integer.compare(leafIndices.get(p), leafIndices.get(q)));
+        List<Integer> order = IntStream.range(0, leafIndices.size()).boxed().sorted(Comparator.comparing(leafIndices::get)).toList();
         for (int q : order) {
             int leaf = leafIndices.get(q);
             int iteration = job.iterationOf(leaf);
             if (iteration != computed) {
-                generate(job, iteration, ld);
+                generate(key, iteration, n, ld);
                 multiply(kernel, ld);
                 computed = iteration;
             }
@@ -166,18 +168,12 @@ final class GpuLane implements AutoCloseable {
         return List.of(out);
     }
 
-    private static Integer[] indices(int count) {
-        Integer[] all = new Integer[count];
-        Arrays.setAll(all, i -> i);
-        return all;
-    }
-
-    private void generate(SyntheticJob job, int iteration, int ld) {
-        long key = job.generator().key();
+    /** A and Bᵀ of one iteration, {@code key} being the job's generator key. */
+    private void generate(long key, int iteration, int n, int ld) {
         long words = (long) ld * ld / 8;
         int blocks = (int) Math.min((words + 255) / 256, 1 << 20); // the kernel strides over the rest
-        launch(generate, "synthetic_generate", blocks, 1, 256, 0, key, iteration, 0, job.matrixSize(), ld, a);
-        launch(generate, "synthetic_generate", blocks, 1, 256, 0, key, iteration, 1, job.matrixSize(), ld, bt);
+        launch(generate, "synthetic_generate", blocks, 1, 256, 0, key, iteration, 0, n, ld, a);
+        launch(generate, "synthetic_generate", blocks, 1, 256, 0, key, iteration, 1, n, ld, bt);
     }
 
     private void multiply(GpuKernel kernel, int ld) {

@@ -9,8 +9,6 @@ import com.computemarket.connector.backend.StageTimed;
 import com.computemarket.connector.backend.StageTimes;
 import com.computemarket.connector.backend.SyntheticRunner;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +31,7 @@ public final class GpuSyntheticRunner extends SyntheticRunner implements StageTi
     private final BlockingQueue<GpuLane> free;
     private final GpuKernel kernel;
     private final String driver;
-    private final Map<UUID, StageTimes> times = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<UUID, StageTimes> eldest) {
-            return size() > KEPT_TIMES;
-        }
-    });
+    private final Map<UUID, StageTimes> times = recent(KEPT_TIMES);
 
     private GpuSyntheticRunner(List<GpuLane> lanes, GpuKernel kernel, String driver) {
         this.lanes = List.copyOf(lanes);
