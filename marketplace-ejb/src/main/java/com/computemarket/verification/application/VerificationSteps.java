@@ -175,19 +175,25 @@ public class VerificationSteps {
 
     private void timeOut(Verification v, Instant now) {
         if (v.timeOut(now)) {
-            inbox.drop(v.jobId());
-            settlement.reject(v.jobId(), v.verdict());
-            dispatch.retryRejected(v.jobId());
-            afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, v.verdict())));
+            rejected(v, v.verdict(), v.verdict());
         }
     }
 
     private void reject(Verification v, Verdict verdict, long micros) {
         if (v.decide(verdict, micros, clock.instant())) {
-            settlement.reject(v.jobId(), "verification failed: " + verdict.reason());
-            dispatch.retryRejected(v.jobId());
+            rejected(v, "verification failed: " + verdict.reason(), verdict.reason());
             LOG.info(() -> "job " + v.jobId() + " rejected: " + verdict.reason());
-            afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, verdict.reason())));
         }
+    }
+
+    /**
+     * A result just recorded REJECTED: its job is not paid and goes back to the queue (or dies), and the worker is
+     * told after commit. Rows still arriving for it are no longer wanted.
+     */
+    private void rejected(Verification v, String settlementReason, String workerDetail) {
+        inbox.drop(v.jobId());
+        settlement.reject(v.jobId(), settlementReason);
+        dispatch.retryRejected(v.jobId());
+        afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, workerDetail)));
     }
 }
