@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -34,6 +35,8 @@ public class VerificationSteps {
 
     private static final Logger LOG = Logger.getLogger(VerificationSteps.class.getName());
     private static final Verifier VERIFIER = new Verifier();
+    private static final List<VerificationStatus> NONCE_HOLDING =
+            Arrays.stream(VerificationStatus.values()).filter(VerificationStatus::holdsNonce).toList();
 
     @Inject VerificationRepository verifications;
     @Inject JobRepository jobs;
@@ -51,7 +54,7 @@ public class VerificationSteps {
 
     /** Workers whose next L1 nonce a result holds (asked to sign, signed, or relayed and not yet in a block). */
     public List<UUID> workersHoldingNonce() {
-        return verifications.workersWith(List.of(VerificationStatus.SIGNING, VerificationStatus.SIGNED, VerificationStatus.RELAYED));
+        return verifications.workersWith(NONCE_HOLDING);
     }
 
     public void headKnown(UUID id, long height) {

@@ -25,10 +25,6 @@ public enum VerificationStatus {
     /** Accepted, but the job closed before it could be settled (task cancelled or past its deadline). */
     ABANDONED;
 
-    public boolean awaitsWorkerSignature() {
-        return this == SIGNING;
-    }
-
     /** One of a worker's results holds its next L1 nonce: no other may ask for a signature meanwhile. */
     public boolean holdsNonce() {
         return this == SIGNING || this == SIGNED || this == RELAYED;
