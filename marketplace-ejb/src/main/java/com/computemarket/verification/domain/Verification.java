@@ -276,17 +276,14 @@ public class Verification {
 
     public UUID id() { return id; }
     public UUID jobId() { return jobId; }
-    public int attempt() { return attempt; }
     public UUID taskId() { return taskId; }
     public UUID workerId() { return workerId; }
     public String workerAddress() { return workerAddress; }
-    public String payload() { return payload; }
     public String resultHash() { return resultHash; }
     public VerificationStatus status() { return status; }
     public Long commitHeight() { return commitHeight; }
     public Long challengeHeight() { return challengeHeight; }
     public String challengeBlockHash() { return challengeBlockHash; }
-    public Instant challengedAt() { return challengedAt; }
     public Instant respondBy() { return respondBy; }
     public String verdict() { return verdict; }
     public int rowsChecked() { return rowsChecked; }
@@ -294,15 +291,12 @@ public class Verification {
     public long verifyMicros() { return verifyMicros; }
     public Instant verifiedAt() { return verifiedAt; }
     public BigInteger txNonce() { return txNonce; }
-    public Instant signRequestedAt() { return signRequestedAt; }
     public String txHash() { return txHash; }
     public String signedTx() { return signedTx; }
     public Long sentAtHeight() { return sentAtHeight; }
-    public int relayAttempts() { return relayAttempts; }
     public String relayProblem() { return relayProblem; }
     public Long blockHeight() { return blockHeight; }
     public String blockHash() { return blockHash; }
     public Instant settledAt() { return settledAt; }
-    public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }
