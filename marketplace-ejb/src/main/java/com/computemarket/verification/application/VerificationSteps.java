@@ -1,6 +1,7 @@
 package com.computemarket.verification.application;
 
 import com.computemarket.challenge.synthetic.Opening;
+import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.challenge.synthetic.Verdict;
 import com.computemarket.challenge.synthetic.Verifier;
 import com.computemarket.market.domain.JobRepository;
@@ -97,7 +98,8 @@ public class VerificationSteps {
             return;
         }
         long started = System.nanoTime();
-        Verdict verdict = VERIFIER.verify(v.job(), v.resultHash(), v.challenge(), openings);
+        SyntheticJob job = v.job();
+        Verdict verdict = VERIFIER.verify(job, v.resultHash(), v.challenge(job), openings);
         long micros = (System.nanoTime() - started) / 1000;
         if (verdict.accepted()) {
             v.decide(verdict, micros, now);

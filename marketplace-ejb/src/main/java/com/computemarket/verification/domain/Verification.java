@@ -133,10 +133,15 @@ public class Verification {
 
     /** The challenge: the same every time it is derived, because all its inputs are recorded. */
     public Challenge challenge() {
+        return challenge(job());
+    }
+
+    /** As {@link #challenge()}, for this verification's {@link #job()} already parsed. */
+    public Challenge challenge(SyntheticJob job) {
         if (challengeBlockHash == null) {
             throw new IllegalStateException("verification " + id + " has no challenge yet");
         }
-        return Challenge.derive(job(), HexFormat.of().parseHex(verifierNonce), challengeBlockHash, resultHash);
+        return Challenge.derive(job, HexFormat.of().parseHex(verifierNonce), challengeBlockHash, resultHash);
     }
 
     /** The head the L1 reports now, for a commitment that arrived while the L1 could not be reached. */
