@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -165,6 +167,12 @@ public class ChainSettlement {
     @Lock(LockType.READ)
     public Optional<Inclusion> findInclusion(String txHash, long fromHeight) {
         return inclusions.find(txHash, fromHeight, Duration.ZERO);
+    }
+
+    /** As {@link #findInclusion}, for several transactions in one pass; the ones found, by lowercase tx hash. */
+    @Lock(LockType.READ)
+    public Map<String, Inclusion> findInclusions(Collection<String> txHashes, long fromHeight) {
+        return inclusions.findAll(txHashes, fromHeight, Duration.ZERO);
     }
 
     /**

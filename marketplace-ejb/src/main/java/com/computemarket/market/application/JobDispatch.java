@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -201,13 +202,8 @@ public class JobDispatch {
             return job.status();
         }
         JobStatus after = job.expireLease(clock.instant(), maxAttempts);
-        if (after == JobStatus.QUEUED) {
-            queue.ready(jobId);
-            job.announced(clock.instant());
-            LOG.info(() -> "job " + jobId + " lease of worker " + worker + " expired (attempt " + job.attempts() + "); queued again");
-        } else if (after == JobStatus.DEAD) {
-            died(job);
-        }
+        queuedAgainOrDied(job, after,
+                () -> "job " + jobId + " lease of worker " + worker + " expired (attempt " + job.attempts() + "); queued again");
         releaseAfterCommit(worker, jobId);
         return after;
     }
@@ -219,13 +215,8 @@ public class JobDispatch {
     public JobStatus retryRejected(UUID jobId) {
         Job job = jobs.lock(jobId);
         JobStatus after = job.retryAfterRejection(maxAttempts, clock.instant());
-        if (after == JobStatus.QUEUED) {
-            queue.ready(jobId);
-            job.announced(clock.instant());
-            LOG.info(() -> "job " + jobId + " queued again after a rejected result (attempt " + job.attempts() + ")");
-        } else if (after == JobStatus.DEAD) {
-            died(job);
-        }
+        queuedAgainOrDied(job, after,
+                () -> "job " + jobId + " queued again after a rejected result (attempt " + job.attempts() + ")");
         return after;
     }
 
@@ -245,6 +236,17 @@ public class JobDispatch {
         job.deadLetter(reason, clock.instant());
         died(job);
         return true;
+    }
+
+    /** A job just taken from its worker: announced again when QUEUED, its task told when DEAD. */
+    private void queuedAgainOrDied(Job job, JobStatus after, Supplier<String> queuedAgain) {
+        if (after == JobStatus.QUEUED) {
+            queue.ready(job.id());
+            job.announced(clock.instant());
+            LOG.info(queuedAgain);
+        } else if (after == JobStatus.DEAD) {
+            died(job);
+        }
     }
 
     private void died(Job job) {

@@ -112,9 +112,7 @@ public class Job {
         if (!leaseExpired(now)) {
             return status;
         }
-        workerId = null;
-        leasedAt = null;
-        leaseExpiresAt = null;
+        clearLease();
         if (attempts >= maxAttempts) {
             deadLetter("lease expired " + attempts + " times", now);
         } else {
@@ -129,9 +127,7 @@ public class Job {
             return false;
         }
         status = JobStatus.QUEUED;
-        workerId = null;
-        leasedAt = null;
-        leaseExpiresAt = null;
+        clearLease();
         return true;
     }
 
@@ -204,9 +200,7 @@ public class Job {
         if (status != JobStatus.REJECTED) {
             return status;
         }
-        workerId = null;
-        leasedAt = null;
-        leaseExpiresAt = null;
+        clearLease();
         resultHash = null;
         proof = null;
         submittedAt = null;
@@ -236,6 +230,12 @@ public class Job {
             throw DomainException.conflict("job-not-leased", "job " + id + " is " + status);
         }
         return new Lease(id, taskId, workerId, attempts, leaseExpiresAt);
+    }
+
+    private void clearLease() {
+        workerId = null;
+        leasedAt = null;
+        leaseExpiresAt = null;
     }
 
     private static String truncate(String text) {

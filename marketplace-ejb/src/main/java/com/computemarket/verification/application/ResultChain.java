@@ -1,6 +1,8 @@
 package com.computemarket.verification.application;
 
 import java.math.BigInteger;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,12 @@ public interface ResultChain {
 
     /** Looks for the transaction in the blocks from {@code fromHeight} to the head, without waiting. */
     Optional<Committed> findCommitted(String txHash, long fromHeight);
+
+    /**
+     * As {@link #findCommitted}, for several transactions in one pass over the blocks from {@code fromHeight}: the
+     * ones found, keyed by the hashes as given; the others are absent.
+     */
+    Map<String, Committed> findAllCommitted(Collection<String> txHashes, long fromHeight);
 
     /** The node's answer to a relay. */
     sealed interface Relay {

@@ -76,9 +76,7 @@ public class ResultVerification {
     /** One opened row; once every challenged row is in, the verdict is decided. Wrong frames are refused. */
     public void receiveOpening(UUID workerId, WireMessage.RowOpening frame) {
         OpeningInbox.Expected expected = inbox.expected(frame.jobId()).orElseGet(() -> expectedBy(frame.jobId()));
-        if (!expected.workerId().equals(workerId)) {
-            throw DomainException.forbidden("not-your-result", "job " + frame.jobId() + " was submitted by another worker");
-        }
+        requireWorker(frame.jobId(), expected.workerId(), workerId);
         if (!expected.leaves().contains(frame.leafIndex())) {
             throw DomainException.invalid("leaf-not-challenged", "leaf " + frame.leafIndex() + " of job " + frame.jobId()
                     + " was not challenged");
@@ -98,7 +96,7 @@ public class ResultVerification {
                 "job " + jobId + " has no challenge to answer"));
         if (v.status() != VerificationStatus.CHALLENGED) {
             throw DomainException.conflict("no-open-challenge", "job " + jobId + " is not awaiting openings ("
-                    + v.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                    + v.status().wire() + ")");
         }
         return new OpeningInbox.Expected(v.id(), v.workerId(), new HashSet<>(v.challenge().leafIndices()));
     }
@@ -110,14 +108,14 @@ public class ResultVerification {
     public void receiveSignature(UUID workerId, WireMessage.SignedResult frame) {
         Verification v = verifications.lockOfJob(frame.jobId()).orElseThrow(() -> DomainException.conflict(
                 "no-signature-requested", "no signature was asked for job " + frame.jobId()));
-        requireWorker(v, workerId);
+        requireWorker(v.jobId(), v.workerId(), workerId);
         SignedResultCheck check = SignedResultCheck.of(frame.transaction());
         if (v.status() != VerificationStatus.SIGNING) {
             if (v.txHash() != null && v.txHash().equals(check.txHash())) {
                 return; // the same transaction again (a resend after a reconnect)
             }
             throw DomainException.conflict("no-signature-requested", "job " + frame.jobId() + " does not await a signature ("
-                    + v.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
+                    + v.status().wire() + ")");
         }
         check.against(v, Proofs.of(v), chain.gasPrice());
         v.signed(check.txHash(), frame.transaction(), clock.instant());
@@ -139,9 +137,9 @@ public class ResultVerification {
         return out;
     }
 
-    private static void requireWorker(Verification v, UUID workerId) {
-        if (!v.workerId().equals(workerId)) {
-            throw DomainException.forbidden("not-your-result", "job " + v.jobId() + " was submitted by another worker");
+    private static void requireWorker(UUID jobId, UUID submittedBy, UUID workerId) {
+        if (!submittedBy.equals(workerId)) {
+            throw DomainException.forbidden("not-your-result", "job " + jobId + " was submitted by another worker");
         }
     }
 }

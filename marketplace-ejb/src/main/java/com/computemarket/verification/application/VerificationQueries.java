@@ -3,8 +3,8 @@ package com.computemarket.verification.application;
 import com.computemarket.verification.domain.VerificationRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -19,15 +19,11 @@ public class VerificationQueries {
     @Inject VerificationRepository verifications;
 
     public Map<UUID, VerificationView> ofTask(UUID taskId) {
-        return verifications.ofTask(taskId).stream().map(VerificationView::of)
+        return historyOfTask(taskId).stream()
                 .collect(Collectors.toMap(VerificationView::jobId, Function.identity(), (earlier, later) -> later));
     }
 
-    public java.util.List<VerificationView> historyOfTask(UUID taskId) {
+    public List<VerificationView> historyOfTask(UUID taskId) {
         return verifications.ofTask(taskId).stream().map(VerificationView::of).toList();
-    }
-
-    public Optional<VerificationView> ofJob(UUID jobId) {
-        return verifications.ofJob(jobId).map(VerificationView::of);
     }
 }

@@ -1,6 +1,7 @@
 package com.computemarket.verification.application;
 
 import com.computemarket.challenge.synthetic.Opening;
+import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.challenge.synthetic.Verdict;
 import com.computemarket.challenge.synthetic.Verifier;
 import com.computemarket.market.domain.JobRepository;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -34,6 +36,8 @@ public class VerificationSteps {
 
     private static final Logger LOG = Logger.getLogger(VerificationSteps.class.getName());
     private static final Verifier VERIFIER = new Verifier();
+    private static final List<VerificationStatus> NONCE_HOLDING =
+            Arrays.stream(VerificationStatus.values()).filter(VerificationStatus::holdsNonce).toList();
 
     @Inject VerificationRepository verifications;
     @Inject JobRepository jobs;
@@ -51,7 +55,7 @@ public class VerificationSteps {
 
     /** Workers whose next L1 nonce a result holds (asked to sign, signed, or relayed and not yet in a block). */
     public List<UUID> workersHoldingNonce() {
-        return verifications.workersWith(List.of(VerificationStatus.SIGNING, VerificationStatus.SIGNED, VerificationStatus.RELAYED));
+        return verifications.workersWith(NONCE_HOLDING);
     }
 
     public void headKnown(UUID id, long height) {
@@ -94,7 +98,8 @@ public class VerificationSteps {
             return;
         }
         long started = System.nanoTime();
-        Verdict verdict = VERIFIER.verify(v.job(), v.resultHash(), v.challenge(), openings);
+        SyntheticJob job = v.job();
+        Verdict verdict = VERIFIER.verify(job, v.resultHash(), v.challenge(job), openings);
         long micros = (System.nanoTime() - started) / 1000;
         if (verdict.accepted()) {
             v.decide(verdict, micros, now);
@@ -175,19 +180,25 @@ public class VerificationSteps {
 
     private void timeOut(Verification v, Instant now) {
         if (v.timeOut(now)) {
-            inbox.drop(v.jobId());
-            settlement.reject(v.jobId(), v.verdict());
-            dispatch.retryRejected(v.jobId());
-            afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, v.verdict())));
+            rejected(v, v.verdict(), v.verdict());
         }
     }
 
     private void reject(Verification v, Verdict verdict, long micros) {
         if (v.decide(verdict, micros, clock.instant())) {
-            settlement.reject(v.jobId(), "verification failed: " + verdict.reason());
-            dispatch.retryRejected(v.jobId());
+            rejected(v, "verification failed: " + verdict.reason(), verdict.reason());
             LOG.info(() -> "job " + v.jobId() + " rejected: " + verdict.reason());
-            afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, verdict.reason())));
         }
+    }
+
+    /**
+     * A result just recorded REJECTED: its job is not paid and goes back to the queue (or dies), and the worker is
+     * told after commit. Rows still arriving for it are no longer wanted.
+     */
+    private void rejected(Verification v, String settlementReason, String workerDetail) {
+        inbox.drop(v.jobId());
+        settlement.reject(v.jobId(), settlementReason);
+        dispatch.retryRejected(v.jobId());
+        afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, workerDetail)));
     }
 }

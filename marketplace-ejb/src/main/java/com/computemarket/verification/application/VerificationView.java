@@ -11,7 +11,7 @@ public record VerificationView(UUID jobId, String status, Long challengeBlockHei
                                Instant settledAt, String problem) {
 
     static VerificationView of(Verification v) {
-        return new VerificationView(v.jobId(), v.status().name().toLowerCase(java.util.Locale.ROOT), v.challengeHeight(),
+        return new VerificationView(v.jobId(), v.status().wire(), v.challengeHeight(),
                 v.challengeBlockHash(), v.respondBy(), v.verdict(), v.rowsChecked(), v.entriesChecked(), v.verifyMicros(),
                 v.verifiedAt(), v.txHash(), v.blockHeight(), v.blockHash(), v.settledAt(), v.relayProblem());
     }

@@ -133,10 +133,15 @@ public class Verification {
 
     /** The challenge: the same every time it is derived, because all its inputs are recorded. */
     public Challenge challenge() {
+        return challenge(job());
+    }
+
+    /** As {@link #challenge()}, for this verification's {@link #job()} already parsed. */
+    public Challenge challenge(SyntheticJob job) {
         if (challengeBlockHash == null) {
             throw new IllegalStateException("verification " + id + " has no challenge yet");
         }
-        return Challenge.derive(job(), HexFormat.of().parseHex(verifierNonce), challengeBlockHash, resultHash);
+        return Challenge.derive(job, HexFormat.of().parseHex(verifierNonce), challengeBlockHash, resultHash);
     }
 
     /** The head the L1 reports now, for a commitment that arrived while the L1 could not be reached. */
@@ -276,17 +281,14 @@ public class Verification {
 
     public UUID id() { return id; }
     public UUID jobId() { return jobId; }
-    public int attempt() { return attempt; }
     public UUID taskId() { return taskId; }
     public UUID workerId() { return workerId; }
     public String workerAddress() { return workerAddress; }
-    public String payload() { return payload; }
     public String resultHash() { return resultHash; }
     public VerificationStatus status() { return status; }
     public Long commitHeight() { return commitHeight; }
     public Long challengeHeight() { return challengeHeight; }
     public String challengeBlockHash() { return challengeBlockHash; }
-    public Instant challengedAt() { return challengedAt; }
     public Instant respondBy() { return respondBy; }
     public String verdict() { return verdict; }
     public int rowsChecked() { return rowsChecked; }
@@ -294,15 +296,12 @@ public class Verification {
     public long verifyMicros() { return verifyMicros; }
     public Instant verifiedAt() { return verifiedAt; }
     public BigInteger txNonce() { return txNonce; }
-    public Instant signRequestedAt() { return signRequestedAt; }
     public String txHash() { return txHash; }
     public String signedTx() { return signedTx; }
     public Long sentAtHeight() { return sentAtHeight; }
-    public int relayAttempts() { return relayAttempts; }
     public String relayProblem() { return relayProblem; }
     public Long blockHeight() { return blockHeight; }
     public String blockHash() { return blockHash; }
     public Instant settledAt() { return settledAt; }
-    public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

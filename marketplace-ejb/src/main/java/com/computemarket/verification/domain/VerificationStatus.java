@@ -1,5 +1,7 @@
 package com.computemarket.verification.domain;
 
+import java.util.Locale;
+
 /**
  * Where a submitted result stands. The happy path is AWAITING_BLOCK → CHALLENGED → ACCEPTED → SIGNING → SIGNED →
  * RELAYED → SETTLED. Back to ACCEPTED (a new signature with a fresh nonce) when the worker did not sign in time, the
@@ -25,8 +27,9 @@ public enum VerificationStatus {
     /** Accepted, but the job closed before it could be settled (task cancelled or past its deadline). */
     ABANDONED;
 
-    public boolean awaitsWorkerSignature() {
-        return this == SIGNING;
+    /** Lower case, as customers, operators and workers see it. */
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** One of a worker's results holds its next L1 nonce: no other may ask for a signature meanwhile. */

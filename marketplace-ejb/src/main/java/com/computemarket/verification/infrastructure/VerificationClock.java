@@ -18,7 +18,10 @@ import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -95,9 +98,7 @@ public class VerificationClock {
         for (Verification v : steps.inStatus(VerificationStatus.SIGNED, BATCH)) {
             relay(v);
         }
-        for (Verification v : steps.inStatus(VerificationStatus.RELAYED, BATCH)) {
-            confirm(v, now);
-        }
+        confirmRelayed(now);
     }
 
     private void challengeNewCommitments() {
@@ -106,6 +107,7 @@ public class VerificationClock {
             return;
         }
         long head = chain.head();
+        Map<Long, Optional<String>> hashes = new HashMap<>(); // many commitments share a head: one read per block
         for (Verification v : waiting) {
             if (v.commitHeight() == null) {
                 steps.headKnown(v.id(), head); // it arrived while the L1 was unreachable
@@ -113,7 +115,7 @@ public class VerificationClock {
             }
             long height = v.commitHeight() + 1;
             if (height <= head) {
-                chain.blockHash(height).ifPresent(hash -> steps.challenge(v.id(), height, hash));
+                hashes.computeIfAbsent(height, chain::blockHash).ifPresent(hash -> steps.challenge(v.id(), height, hash));
             }
         }
     }
@@ -174,8 +176,22 @@ public class VerificationClock {
         }
     }
 
-    private void confirm(Verification v, Instant now) {
-        Optional<ResultChain.Committed> found = chain.findCommitted(v.txHash(), v.sentAtHeight());
+    /** One pass over the blocks from the oldest relay for all relayed results, instead of one pass for each. */
+    private void confirmRelayed(Instant now) {
+        List<Verification> relayed = steps.inStatus(VerificationStatus.RELAYED, BATCH);
+        if (relayed.isEmpty()) {
+            return;
+        }
+        long from = relayed.stream().mapToLong(Verification::sentAtHeight).min().orElseThrow();
+        Map<String, ResultChain.Committed> found =
+                chain.findAllCommitted(relayed.stream().map(Verification::txHash).toList(), from);
+        for (Verification v : relayed) {
+            // only from its own relay's height on, as a lookup of its own would
+            confirm(v, Optional.ofNullable(found.get(v.txHash())).filter(c -> c.height() >= v.sentAtHeight()), now);
+        }
+    }
+
+    private void confirm(Verification v, Optional<ResultChain.Committed> found, Instant now) {
         if (found.isPresent()) {
             settleOrAbandon(v, found.get());
             return;

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,6 +200,11 @@ class VerificationClockTest {
         @Override public BigInteger gasPrice() { return BigInteger.valueOf(1000); }
         @Override public Relay relay(String json) { return relay; }
         @Override public Optional<Committed> findCommitted(String txHash, long fromHeight) { return Optional.ofNullable(committed.get(txHash)); }
+        @Override public Map<String, Committed> findAllCommitted(Collection<String> txHashes, long fromHeight) {
+            Map<String, Committed> found = new HashMap<>();
+            txHashes.forEach(h -> findCommitted(h, fromHeight).ifPresent(c -> found.put(h, c)));
+            return found;
+        }
     }
 
     /** The recorded steps, on entities in memory (the real ones lock rows and commit each step). */
