@@ -7,7 +7,9 @@ import com.computemarket.billing.application.Escrow;
 import com.computemarket.billing.application.Ledger;
 import com.computemarket.billing.application.Posting;
 import com.computemarket.market.application.JobQueue;
+import com.computemarket.billing.domain.EscrowHold;
 import com.computemarket.market.domain.Job;
+import com.computemarket.market.domain.JobStatus;
 import com.computemarket.market.domain.Task;
 import com.computemarket.shared.Amount;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,6 +88,27 @@ public class DispatchTestSupport {
     public JobState job(UUID jobId) {
         Job job = em.find(Job.class, jobId);
         return new JobState(job.status().name(), job.workerId(), job.attempts(), job.resultHash());
+    }
+
+    /** A task's escrow hold: what it held, settled and released, and whether it is still open. */
+    public record HoldState(Amount held, Amount settled, Amount released, boolean open) {
+    }
+
+    @Transactional
+    public HoldState hold(UUID taskId) {
+        EscrowHold hold = em.find(EscrowHold.class, taskId);
+        return new HoldState(hold.held(), hold.settled(), hold.released(), hold.isOpen());
+    }
+
+    /**
+     * What escrow owes a worker for every job settled to it, from the jobs themselves: each job's reward less the
+     * platform's fee (cm.market.fee-bps, 1000 in the tests).
+     */
+    @Transactional
+    public Amount netSettledTo(UUID workerId) {
+        return em.createQuery("select j from Job j where j.workerId = :worker and j.status = :settled", Job.class)
+                .setParameter("worker", workerId).setParameter("settled", JobStatus.SETTLED).getResultList().stream()
+                .map(j -> j.reward().minus(j.reward().basisPoints(1000))).reduce(Amount.ZERO, Amount::plus);
     }
 
     @Transactional
