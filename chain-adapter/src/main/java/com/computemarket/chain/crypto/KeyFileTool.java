@@ -1,6 +1,5 @@
 package com.computemarket.chain.crypto;
 
-import com.computemarket.chain.devnet.DevnetParams;
 import java.io.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,8 @@ import java.security.SecureRandom;
  * <pre>
  *   create FILE                  a fresh key; prints its address
  *   address FILE                 prints the address of the key in FILE
- *   import-devnet-faucet FILE    the devnet faucet's published key (for local runs and tests only)
  * </pre>
+ * Command lines that write a known key (devnet-node's faucet key) use {@link #write}.
  */
 public final class KeyFileTool {
 
@@ -23,22 +22,25 @@ public final class KeyFileTool {
 
     public static void main(String[] args) {
         if (args.length != 2) {
-            fail("usage: KeyFileTool create|address|import-devnet-faucet FILE");
+            fail("usage: KeyFileTool create|address FILE");
         }
         Path file = Path.of(args[1]);
         try {
             switch (args[0]) {
                 case "create" -> System.out.println(write(file, ChainKey.generate(new SecureRandom())));
-                case "import-devnet-faucet" -> System.out.println(write(file, ChainKey.fromHex(DevnetParams.FAUCET_PRIVATE_KEY)));
                 case "address" -> System.out.println(KeyFile.read(file, passphrase()).address());
-                default -> fail("unknown command " + args[0] + "; use create, address or import-devnet-faucet");
+                default -> fail("unknown command " + args[0] + "; use create or address");
             }
         } catch (KeyFileException | java.io.UncheckedIOException e) {
             fail(file + ": " + e.getMessage());
         }
     }
 
-    private static String write(Path file, ChainKey key) {
+    /**
+     * Writes KEY to a new FILE, encrypted with the passphrase from {@code CM_WALLET_PASSPHRASE} or a prompt, and
+     * answers its address; on failure (FILE exists, no passphrase, cannot write) it says why and exits with status 2.
+     */
+    public static String write(Path file, ChainKey key) {
         if (Files.exists(file)) {
             fail(file + " exists; refusing to overwrite a key");
         }

@@ -1,4 +1,4 @@
-package com.computemarket.chain.devnet;
+package com.computemarket.devnet;
 
 import com.computemarket.chain.crypto.Hashes;
 import org.bouncycastle.util.encoders.Hex;

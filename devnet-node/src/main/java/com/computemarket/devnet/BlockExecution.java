@@ -1,4 +1,4 @@
-package com.computemarket.chain.devnet;
+package com.computemarket.devnet;
 
 import com.computemarket.chain.protocol.FeeSplit;
 import com.computemarket.chain.protocol.Transaction;

@@ -1,20 +1,27 @@
-package com.computemarket.chain.rpc;
+package com.computemarket.devnet;
 
-import static com.computemarket.chain.devnet.TestChain.ALICE;
-import static com.computemarket.chain.devnet.TestChain.BOB;
-import static com.computemarket.chain.devnet.TestChain.FAUCET;
-import static com.computemarket.chain.devnet.TestChain.NOBODY;
-import static com.computemarket.chain.devnet.TestChain.PREMINE;
-import static com.computemarket.chain.devnet.TestChain.cpc;
-import static com.computemarket.chain.devnet.TestChain.transfer;
+import static com.computemarket.devnet.TestChain.ALICE;
+import static com.computemarket.devnet.TestChain.BOB;
+import static com.computemarket.devnet.TestChain.FAUCET;
+import static com.computemarket.devnet.TestChain.NOBODY;
+import static com.computemarket.devnet.TestChain.PREMINE;
+import static com.computemarket.devnet.TestChain.cpc;
+import static com.computemarket.devnet.TestChain.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.computemarket.chain.devnet.DevnetNode;
-import com.computemarket.chain.devnet.TestChain;
 import com.computemarket.chain.protocol.Block;
 import com.computemarket.chain.protocol.Transaction;
+import com.computemarket.chain.rpc.AccountBalance;
+import com.computemarket.chain.rpc.ChainClient;
+import com.computemarket.chain.rpc.ChainStatus;
+import com.computemarket.chain.rpc.Inclusion;
+import com.computemarket.chain.rpc.InclusionFinder;
+import com.computemarket.chain.rpc.InvalidRequestException;
+import com.computemarket.chain.rpc.SendOutcome;
+import com.computemarket.chain.rpc.TxRejectedException;
+import com.computemarket.chain.rpc.ValidatorInfo;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The client against an in-process devnet node on a random port. */
 @Timeout(60)
-class ChainClientTest {
+class ChainClientAgainstDevnetTest {
 
     @TempDir
     Path dir;

@@ -1,4 +1,4 @@
-package com.computemarket.chain.devnet;
+package com.computemarket.devnet;
 
 import com.computemarket.chain.protocol.Block;
 
@@ -15,7 +15,7 @@ import java.util.logging.Logger;
 /**
  * A single-validator ComputeChain devnet in plain Java SE, speaking the real node's HTTP RPC, for local runs
  * and tests. Embed it with {@link #start(DevnetConfig)} and {@link #close()}, or run it with
- * {@code java -jar chain-adapter-<version>-devnet.jar --port 8000 --block-time 5s}.
+ * {@code java -jar devnet-node-<version>-all.jar --port 8000 --block-time 5s}.
  * See docs/devnet-node.md for where it deliberately differs from the real node.
  */
 public final class DevnetNode implements AutoCloseable {

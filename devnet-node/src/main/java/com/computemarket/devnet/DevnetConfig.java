@@ -1,4 +1,4 @@
-package com.computemarket.chain.devnet;
+package com.computemarket.devnet;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -147,7 +147,7 @@ public record DevnetConfig(String host, int port, Duration blockTime, Path dataD
 
     public static String usage() {
         return """
-                usage: java -jar chain-adapter-devnet.jar [options]
+                usage: java -jar devnet-node-all.jar [options]
                   --port N            TCP port (default 8000; env CM_DEVNET_PORT; 0 = ephemeral)
                   --host H            bind address (default 127.0.0.1; env CM_DEVNET_HOST)
                   --block-time T      block interval, e.g. 5s, 200ms, 1m (default 5s; env CM_DEVNET_BLOCK_TIME)

@@ -1,4 +1,4 @@
-package com.computemarket.chain.devnet;
+package com.computemarket.devnet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

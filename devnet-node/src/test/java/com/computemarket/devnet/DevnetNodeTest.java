@@ -1,16 +1,16 @@
-package com.computemarket.chain.devnet;
+package com.computemarket.devnet;
 
-import static com.computemarket.chain.devnet.TestChain.ALICE;
-import static com.computemarket.chain.devnet.TestChain.BOB;
-import static com.computemarket.chain.devnet.TestChain.FAUCET;
-import static com.computemarket.chain.devnet.TestChain.PREMINE;
-import static com.computemarket.chain.devnet.TestChain.TREASURY;
-import static com.computemarket.chain.devnet.TestChain.WORKER;
-import static com.computemarket.chain.devnet.TestChain.WORKER_2;
-import static com.computemarket.chain.devnet.TestChain.cpc;
-import static com.computemarket.chain.devnet.TestChain.result;
-import static com.computemarket.chain.devnet.TestChain.submitResult;
-import static com.computemarket.chain.devnet.TestChain.transfer;
+import static com.computemarket.devnet.TestChain.ALICE;
+import static com.computemarket.devnet.TestChain.BOB;
+import static com.computemarket.devnet.TestChain.FAUCET;
+import static com.computemarket.devnet.TestChain.PREMINE;
+import static com.computemarket.devnet.TestChain.TREASURY;
+import static com.computemarket.devnet.TestChain.WORKER;
+import static com.computemarket.devnet.TestChain.WORKER_2;
+import static com.computemarket.devnet.TestChain.cpc;
+import static com.computemarket.devnet.TestChain.result;
+import static com.computemarket.devnet.TestChain.submitResult;
+import static com.computemarket.devnet.TestChain.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package com.computemarket.chain.devnet;
+package com.computemarket.devnet;
 
 import com.computemarket.chain.crypto.Addresses;
 import com.computemarket.chain.crypto.ChainKey;
