@@ -69,6 +69,11 @@ public final class EmbeddingEngine implements Reexecution, AutoCloseable {
      * ({@link ModelFileMismatchException}); reading them costs about 0.3 s for the 90 MB fp32 file.
      */
     public static EmbeddingEngine open(EmbeddingModel model, ModelFiles files, Options options) {
+        return open(model, files, options, SessionOptions.OptLevel.ALL_OPT);
+    }
+
+    /** With another graph optimisation level: only to measure how much other kernels move the vectors. */
+    static EmbeddingEngine open(EmbeddingModel model, ModelFiles files, Options options, SessionOptions.OptLevel level) {
         check(files.onnx().toString(), FileDigests.sha256(files.onnx()), model.onnxSha256(), model);
         check(files.tokenizer().toString(), FileDigests.sha256(files.tokenizer()), model.tokenizerSha256(), model);
         HuggingFaceTokenizer tokenizer;
@@ -85,7 +90,7 @@ public final class EmbeddingEngine implements Reexecution, AutoCloseable {
             so.setIntraOpNumThreads(options.intraOpThreads());
             so.setInterOpNumThreads(1);
             so.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
-            so.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+            so.setOptimizationLevel(level);
             so.setDeterministicCompute(true);
             // idle threads sleep instead of spinning: the worker's other work (and other engines) get the cores
             so.addConfigEntry("session.intra_op.allow_spinning", "0");
@@ -142,6 +147,11 @@ public final class EmbeddingEngine implements Reexecution, AutoCloseable {
         if (!wanted.equals(model)) {
             throw new IllegalArgumentException("this engine runs " + model.id() + ", not " + wanted.id());
         }
+    }
+
+    /** The input's word pieces with [CLS] and [SEP], not truncated (for the tests' independent tokenizer). */
+    long[] wordPieces(String input) {
+        return tokenizer.encode(input, true, false).getIds();
     }
 
     private Embedding embedOne(String input) {

@@ -1,5 +1,6 @@
 package com.computemarket.inference.embedding;
 
+import ai.onnxruntime.OrtSession;
 import com.computemarket.challenge.inference.EmbeddingModel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,7 +15,7 @@ import java.util.List;
  * Embeds the whole corpus and writes every vector (float32 little-endian, item after item) to a file, so runs under
  * other thread counts, JDKs or machines can be compared byte for byte (docs/protocol/inference.md, "Determinism"):
  * <pre>
- *   java -cp … com.computemarket.inference.embedding.DeterminismProbe &lt;model_id&gt; &lt;threads&gt; &lt;out.bin&gt; [store]
+ *   java -cp … com.computemarket.inference.embedding.DeterminismProbe &lt;model_id&gt; &lt;threads&gt; &lt;out.bin&gt; [store] [ALL_OPT|BASIC_OPT|NO_OPT]
  * </pre>
  * Prints the file's SHA-256, the items, the truncated items and the wall time.
  */
@@ -28,7 +29,8 @@ public final class DeterminismProbe {
         List<String> corpus = Corpus.all();
         long t0 = System.nanoTime();
         try (EmbeddingEngine engine = EmbeddingEngine.open(model, BundledModels.extract(model, store),
-                new EmbeddingEngine.Options(threads))) {
+                new EmbeddingEngine.Options(threads),
+                OrtSession.SessionOptions.OptLevel.valueOf(args.length > 4 ? args[4] : "ALL_OPT"))) {
             long t1 = System.nanoTime();
             List<Embedding> embeddings = engine.embed(corpus);
             long t2 = System.nanoTime();
