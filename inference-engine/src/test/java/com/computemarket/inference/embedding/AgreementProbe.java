@@ -28,9 +28,9 @@ public final class AgreementProbe {
         }
         double[] sorted = cos.clone();
         Arrays.sort(sorted);
-        System.out.printf("items=%d identical=%d min=%.9f q0.001=%.9f median=%.9f mean=%.9f (1-min=%.3g)%n", a.length,
-                identical, sorted[0], sorted[(int) (0.001 * sorted.length)], sorted[sorted.length / 2],
-                Arrays.stream(cos).average().orElse(0), 1 - sorted[0]);
+        System.out.printf("items=%d identical=%d cosine min=%.9f q0.001=%.9f median=%.9f max=%.9f (1-min=%.3g, 1-max=%.3g)%n",
+                a.length, identical, sorted[0], sorted[(int) (0.001 * sorted.length)], sorted[sorted.length / 2],
+                sorted[sorted.length - 1], 1 - sorted[0], 1 - sorted[sorted.length - 1]);
     }
 
     static float[][] read(Path file, int d) throws IOException {

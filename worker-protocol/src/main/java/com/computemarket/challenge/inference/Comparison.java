@@ -11,6 +11,13 @@ public record Comparison(boolean exact, double epsilon) {
     /** Bit-identical vectors: what the engine gives on one machine across threads, runs and JDKs (measured). */
     public static final Comparison EXACT = new Comparison(true, 0);
 
+    /**
+     * For a re-execution on another machine than the worker's (another CPU's kernels), not measured here: 1 − ε with
+     * ε = 1e-6, 10^6 above the 1 − cos of 8e-13 measured between ONNX Runtime's optimised and unoptimised graphs
+     * (other kernels, other summation orders) and 10^4 below the closest quantised-for-fp32 substitute.
+     */
+    public static final Comparison TOLERANT = new Comparison(false, 1e-6);
+
     /** An opened vector's L2 norm must lie within this of 1 (float32 rounding after normalisation is ~1e-7). */
     public static final double NORM_TOLERANCE = 1e-4;
 
