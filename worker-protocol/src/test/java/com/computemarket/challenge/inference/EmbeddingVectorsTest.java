@@ -71,11 +71,16 @@ class EmbeddingVectorsTest {
         ObjectMapper json = new ObjectMapper();
         JsonNode partial = json.readTree(new File(path));
         EmbeddingJob job = EmbeddingJob.fromPayload(partial.get("payload"));
-        List<float[]> vectors = new ArrayList<>();
-        partial.get("items").forEach(i -> vectors.add(EmbeddingOpening.ofBase64(0, i.get("vector_f32le_base64").textValue(),
-                List.of()).vector()));
+        List<float[]> vectors = storedVectors(partial);
         Files.writeString(Path.of(path), json.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(vectors(job, vectors, new byte[32], "11".repeat(32), 2)) + "\n");
+    }
+
+    static List<float[]> storedVectors(JsonNode file) {
+        List<float[]> vectors = new ArrayList<>();
+        file.get("items").forEach(i -> vectors.add(EmbeddingOpening.ofBase64(0, i.get("vector_f32le_base64").textValue(),
+                List.of()).vector()));
+        return vectors;
     }
 
     static JsonNode stored() throws IOException {
@@ -88,9 +93,7 @@ class EmbeddingVectorsTest {
     void theStoredVectorsAreWhatThisImplementationDerives() throws IOException {
         JsonNode stored = stored();
         EmbeddingJob job = EmbeddingJob.fromPayload(stored.get("payload"));
-        List<float[]> vectors = new ArrayList<>();
-        stored.get("items").forEach(i -> vectors.add(EmbeddingOpening.ofBase64(0, i.get("vector_f32le_base64").textValue(),
-                List.of()).vector()));
+        List<float[]> vectors = storedVectors(stored);
         JsonNode ch = stored.get("challenge");
         byte[] nonce = Digests.unhex("nonce", ch.get("verifier_nonce").textValue(), 32);
         assertEquals(stored, vectors(job, vectors, nonce, ch.get("block_hash").textValue(), ch.get("k").intValue()));
@@ -101,9 +104,7 @@ class EmbeddingVectorsTest {
     void theStoredOpeningsPassTheVerifierWithTheStoredVectorsAsTheReexecution() throws IOException {
         JsonNode stored = stored();
         EmbeddingJob job = EmbeddingJob.fromPayload(stored.get("payload"));
-        List<float[]> vectors = new ArrayList<>();
-        stored.get("items").forEach(i -> vectors.add(EmbeddingOpening.ofBase64(0, i.get("vector_f32le_base64").textValue(),
-                List.of()).vector()));
+        List<float[]> vectors = storedVectors(stored);
         Reexecution lookup = (model, inputs) -> inputs.stream().map(s -> vectors.get(job.inputs().indexOf(s))).toList();
         List<Integer> indices = new ArrayList<>();
         stored.get("challenge").get("indices").forEach(i -> indices.add(i.intValue()));
