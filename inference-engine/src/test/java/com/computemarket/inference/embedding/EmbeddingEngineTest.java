@@ -10,6 +10,10 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import com.computemarket.challenge.inference.Comparison;
+import com.computemarket.challenge.inference.EmbeddingChallenge;
+import com.computemarket.challenge.inference.EmbeddingCommitment;
+import com.computemarket.challenge.inference.EmbeddingVerifier;
+import com.computemarket.challenge.inference.Verdict;
 import com.computemarket.challenge.inference.EmbeddingJob;
 import com.computemarket.challenge.inference.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
@@ -19,6 +23,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The engine against two independent computations of the same model, and what a caller sees on bad input. */
@@ -101,7 +106,7 @@ class EmbeddingEngineTest {
         }
     }
 
-    private static double minCosine(EmbeddingEngine engine, List<String> inputs, java.util.function.Function<String, float[]> reference) {
+    private static double minCosine(EmbeddingEngine engine, List<String> inputs, Function<String, float[]> reference) {
         double min = 1;
         for (String s : inputs) {
             min = Math.min(min, Comparison.cosine(engine.embed(s).vector(), reference.apply(s)));
@@ -152,6 +157,22 @@ class EmbeddingEngineTest {
         assertTrue(e.inputTokens() > 400, "input tokens " + e.inputTokens());
         assertArrayEquals(e.vector(), engine.embed(longText + " Whatever follows the cut changes nothing.").vector());
         assertFalse(engine.embed("short").truncated());
+    }
+
+    @Test
+    void aWorkersJobPassesTheVerifierRunningTheSameEngine() {
+        EmbeddingJob job = new EmbeddingJob(EmbeddingModel.ALL_MINILM_L6_V2_Q.id(), List.of("first item", "second item",
+                "a very long third item. ".repeat(80), "fourth"));
+        JobEmbeddings done = Models.engine(EmbeddingModel.ALL_MINILM_L6_V2_Q, 2).compute(job);
+        assertEquals(1, done.truncatedItems());
+        assertEquals(EmbeddingCommitment.of(job, done.embeddings().stream().map(Embedding::vector).toList()).resultHash(),
+                done.commitment().resultHash());
+        EmbeddingChallenge challenge = EmbeddingChallenge.forWorker(job, 0, new byte[32], "ab".repeat(32),
+                done.commitment().resultHash());
+        assertEquals(4, challenge.indices().size(), "a new worker's k = 32 covers a 4-item job");
+        Verdict v = new EmbeddingVerifier(Models.quantised(), Comparison.EXACT).verify(job, done.commitment().resultHash(),
+                challenge, done.commitment().open(challenge.indices()));
+        assertTrue(v.accepted(), v.reason());
     }
 
     @Test

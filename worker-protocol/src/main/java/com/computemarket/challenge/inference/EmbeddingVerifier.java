@@ -62,6 +62,9 @@ public final class EmbeddingVerifier {
             inputs.add(job.inputs().get(index));
         }
         List<float[]> expected = reexecution.embed(model, inputs);
+        if (expected.size() != inputs.size()) {
+            throw new IllegalStateException("the re-execution gave " + expected.size() + " vectors for " + inputs.size() + " inputs");
+        }
         int checked = 0;
         for (int index : challenge.indices()) {
             String mismatch = comparison.mismatch(byIndex.get(index).vector(), expected.get(checked));
