@@ -149,6 +149,10 @@ public final class EmbeddingEngine implements Reexecution, AutoCloseable {
         }
     }
 
+    OrtSession session() {
+        return session;
+    }
+
     /** The input's word pieces with [CLS] and [SEP], not truncated (for the tests' independent tokenizer). */
     long[] wordPieces(String input) {
         return tokenizer.encode(input, true, false).getIds();
