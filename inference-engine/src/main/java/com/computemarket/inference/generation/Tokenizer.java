@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class Tokenizer {
 
+    private static final int TYPE_UNKNOWN = 2;
     private static final int TYPE_CONTROL = 3;
     private static final int TYPE_BYTE = 6;
 
@@ -131,11 +132,11 @@ public final class Tokenizer {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The text of generated tokens: byte tokens as bytes, U+2581 as space, control tokens (BOS, EOS) as nothing. */
+    /** The text of generated tokens: byte tokens as bytes, U+2581 as space, control tokens (BOS, EOS) and the unknown token as nothing, as llama.cpp renders them. */
     public String decode(int[] tokens) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int t : tokens) {
-            if (types[t] == TYPE_CONTROL) {
+            if (types[t] == TYPE_CONTROL || types[t] == TYPE_UNKNOWN) {
                 continue;
             }
             String p = pieces[t];
