@@ -93,7 +93,7 @@ public final class TinyModels {
         int headDim = s.dim() / s.heads();
         GgufWriter w = new GgufWriter()
                 .string("general.architecture", "llama")
-                .string("general.name", "tiny-llama RANDOM WEIGHTS (seed " + seed + ", " + type
+                .string("general.name", "llama-" + s.dim() + "x" + s.layers() + " RANDOM WEIGHTS (seed " + seed + ", " + type
                         + ") - test model written by ComputeMarket, not a trained model")
                 .u32("llama.context_length", s.contextLength())
                 .u32("llama.embedding_length", s.dim())

@@ -80,11 +80,16 @@ class CheaterRatesTest {
 
     /** The worker commits, then the challenge comes from the job's nonce and a later "block". */
     private TextVerdict verify(int job, GenerationRequest request, ClaimedText claimed) {
+        return verify(job, request, claimed, false);
+    }
+
+    private TextVerdict verify(int job, GenerationRequest request, ClaimedText claimed, boolean everyPosition) {
         TextJob textJob = textJob(request);
         String resultHash = TokenRecords.of(textJob, claimed).resultHash();
         byte[] nonce = sha256(ByteBuffer.allocate(8).putInt(0x7e47).putInt(job).array());
         String block = HexFormat.of().formatHex(sha256(nonce));
-        TextChallenge challenge = TextChallenge.derive(claimed.tokens().length, nonce, block, resultHash);
+        TextChallenge challenge = everyPosition ? TextChallenge.everyPosition(claimed.tokens().length)
+                : TextChallenge.derive(claimed.tokens().length, nonce, block, resultHash);
         return verifier.verify(textJob, claimed, resultHash, challenge, new EngineReplayer(verifierEngine, request));
     }
 
@@ -185,7 +190,8 @@ class CheaterRatesTest {
     /**
      * A steering cheater: at B positions below the last it puts a token other than the model's choice, and elsewhere
      * continues honestly on its own prefix (log-probabilities honest too). It passes exactly when none of the k − 1
-     * random challenged positions is one of the B: C(n−1−B, k−1) / C(n−1, k−1) per job.
+     * random challenged positions is one of the B: C(n−1−B, k−1) / C(n−1, k−1) per job; checking every position
+     * (TextChallenge.everyPosition, at the same replay cost) catches it always.
      */
     @Test
     void aSteeringCheaterPassesAtTheHypergeometricRate() {
@@ -194,6 +200,7 @@ class CheaterRatesTest {
         double expected = 0;
         double variance = 0;
         int accepted = 0;
+        int acceptedEveryPosition = 0;
         for (int job = 0; job < JOBS; job++) {
             GenerationRequest request = request(job);
             Random random = new Random(job);
@@ -231,13 +238,19 @@ class CheaterRatesTest {
             double p = binomial(n - 1 - bad, K - 1) / binomial(n - 1, K - 1);
             expected += p;
             variance += p * (1 - p);
-            if (verify(job, request, new ClaimedText(tokens, lp, ClaimedText.LENGTH)).accepted()) {
+            ClaimedText steeredResult = new ClaimedText(tokens, lp, ClaimedText.LENGTH);
+            if (verify(job, request, steeredResult).accepted()) {
                 accepted++;
+            }
+            if (verify(job, request, steeredResult, true).accepted()) {
+                acceptedEveryPosition++;
             }
         }
         double sigma = Math.sqrt(variance);
-        System.out.printf("steering (B=%d of n=%d, k=%d): accepted %d of %d, predicted %.1f ± %.1f (σ)%n",
-                b, MAX_TOKENS, K, accepted, JOBS, expected, sigma);
+        System.out.printf("steering (B=%d of n=%d, k=%d): accepted %d of %d, predicted %.1f ± %.1f (σ);"
+                        + " with every position checked: accepted %d%n",
+                b, MAX_TOKENS, K, accepted, JOBS, expected, sigma, acceptedEveryPosition);
+        assertEquals(0, acceptedEveryPosition);
         assertTrue(Math.abs(accepted - expected) <= 4 * sigma,
                 "accepted " + accepted + ", predicted " + expected + " ± " + sigma);
     }

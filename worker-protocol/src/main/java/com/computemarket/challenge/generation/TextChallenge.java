@@ -64,6 +64,22 @@ public record TextChallenge(List<Integer> indices) {
         return new TextChallenge(new ArrayList<>(chosen));
     }
 
+    /**
+     * Every position 0..n−1. The replay of the last position computes the logits of every earlier one anyway, so
+     * checking them all costs only an arg-max and a log-softmax per position: what an audited job should use when
+     * the verifier holds the whole result (a sampled challenge is for verifiers that receive openings only).
+     */
+    public static TextChallenge everyPosition(int tokens) {
+        if (tokens < 1) {
+            throw new IllegalArgumentException("at least one token");
+        }
+        List<Integer> all = new ArrayList<>(tokens);
+        for (int i = 0; i < tokens; i++) {
+            all.add(i);
+        }
+        return new TextChallenge(all);
+    }
+
     public int[] asArray() {
         return indices.stream().mapToInt(Integer::intValue).toArray();
     }

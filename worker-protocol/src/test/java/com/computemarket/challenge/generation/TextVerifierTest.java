@@ -114,6 +114,20 @@ class TextVerifierTest {
         }
     }
 
+    @Test
+    void checkingEveryPositionCatchesASingleSteeredTokenAnywhere() {
+        ClaimedText honest = ToyReplayer.honest(1, 16);
+        for (int steered = 0; steered < 15; steered++) {
+            int[] tokens = honest.tokens();
+            tokens[steered] = tokens[steered] == 40 ? 41 : 40;
+            ClaimedText c = new ClaimedText(tokens, honest.logProbs(), ClaimedText.LENGTH);
+            String hash = TokenRecords.of(JOB, c).resultHash();
+            TextVerdict v = verifier.verify(JOB, c, hash, TextChallenge.everyPosition(16), new ToyReplayer(1));
+            assertFalse(v.accepted());
+            assertTrue(v.reason().startsWith("position " + steered + ":"), v.reason());
+        }
+    }
+
     /** Test vectors, also in docs/protocol/text-generation.md and reproduced there by a Python snippet. */
     @Test
     void vectors() {
