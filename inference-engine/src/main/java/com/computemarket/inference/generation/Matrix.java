@@ -69,8 +69,17 @@ final class Matrix {
                 for (int i = 0; i < cols; i += 32, p += 34) {
                     float d = Half.toFloat(b.getShort(p));
                     float block = 0f;
-                    for (int j = 0; j < 32; j++) {
-                        block += b.get(p + 2 + j) * x[i + j];
+                    for (int j = 0; j < 32; j += 8) {
+                        // eight weights per load; the additions stay in index order
+                        long w = b.getLong(p + 2 + j);
+                        block += (byte) w * x[i + j];
+                        block += (byte) (w >> 8) * x[i + j + 1];
+                        block += (byte) (w >> 16) * x[i + j + 2];
+                        block += (byte) (w >> 24) * x[i + j + 3];
+                        block += (byte) (w >> 32) * x[i + j + 4];
+                        block += (byte) (w >> 40) * x[i + j + 5];
+                        block += (byte) (w >> 48) * x[i + j + 6];
+                        block += (byte) (w >> 56) * x[i + j + 7];
                     }
                     sum += d * block;
                 }
