@@ -81,9 +81,20 @@ public final class LlamaModel implements AutoCloseable {
         return file.metadata().get("general.name") instanceof String s ? s : file.path().getFileName().toString();
     }
 
-    /** A fresh sequence (KV cache of {@code contextLength} positions) evaluated with {@code threads} threads. */
+    /** A fresh sequence with room for the model's whole context, evaluated with {@code threads} threads. */
     public Sequence newSequence(int threads) {
-        return new Sequence(threads);
+        return new Sequence(threads, config.contextLength());
+    }
+
+    /**
+     * A fresh sequence with a KV cache of {@code capacity} positions (at most the context length): a model with a
+     * 128k context would otherwise take gigabytes per sequence.
+     */
+    public Sequence newSequence(int threads, int capacity) {
+        if (capacity < 1 || capacity > config.contextLength()) {
+            throw new IllegalArgumentException("capacity must be 1.." + config.contextLength() + "; got " + capacity);
+        }
+        return new Sequence(threads, capacity);
     }
 
     @Override
@@ -107,9 +118,11 @@ public final class LlamaModel implements AutoCloseable {
         private final float[] h1;
         private final float[] h3;
         private final float[] scores;
+        private final int capacity;
         private int position;
 
-        private Sequence(int threads) {
+        private Sequence(int threads, int capacity) {
+            this.capacity = capacity;
             LlamaConfig c = config;
             parallel = new RowParallel(threads);
             keyCache = new float[c.layers()][];
@@ -124,7 +137,7 @@ public final class LlamaModel implements AutoCloseable {
             proj = new float[c.dim()];
             h1 = new float[c.ffnDim()];
             h3 = new float[c.ffnDim()];
-            scores = new float[c.contextLength()];
+            scores = new float[capacity];
         }
 
         /** Tokens evaluated so far (the position the next token takes). */
@@ -138,8 +151,8 @@ public final class LlamaModel implements AutoCloseable {
             if (token < 0 || token >= c.vocab()) {
                 throw new IllegalArgumentException("token " + token + " outside the vocabulary of " + c.vocab());
             }
-            if (position >= c.contextLength()) {
-                throw new IllegalStateException("the context of " + c.contextLength() + " tokens is full");
+            if (position >= capacity) {
+                throw new IllegalStateException("the sequence's " + capacity + " positions are full");
             }
             int pos = position;
             int hd = c.headDim();
@@ -150,8 +163,8 @@ public final class LlamaModel implements AutoCloseable {
             for (int l = 0; l < layers.length; l++) {
                 Layer layer = layers[l];
                 if (keyCache[l] == null) {
-                    keyCache[l] = new float[c.contextLength() * kvDim];
-                    valueCache[l] = new float[c.contextLength() * kvDim];
+                    keyCache[l] = new float[capacity * kvDim];
+                    valueCache[l] = new float[capacity * kvDim];
                 }
                 rmsNorm(x, layer.attnNorm(), xb);
                 parallel.matvec(layer.wq(), xb, q);

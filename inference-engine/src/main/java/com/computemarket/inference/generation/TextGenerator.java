@@ -50,7 +50,7 @@ public final class TextGenerator implements AutoCloseable {
         float[] logProbs = new float[request.maxTokens()];
         int n = 0;
         FinishReason finish = FinishReason.LENGTH;
-        try (LlamaModel.Sequence seq = model.newSequence(threads)) {
+        try (LlamaModel.Sequence seq = model.newSequence(threads, prompt.length + request.maxTokens())) {
             float[] logits = null;
             for (int t : prompt) {
                 logits = seq.next(t);
@@ -91,12 +91,15 @@ public final class TextGenerator implements AutoCloseable {
                 throw new IllegalArgumentException("indices must ascend within the " + claimed.length + " claimed tokens");
             }
         }
+        if (claimed.length > request.maxTokens()) {
+            throw new IllegalArgumentException(claimed.length + " claimed tokens exceed max_tokens " + request.maxTokens());
+        }
         for (int t : claimed) {
             if (t < 0 || t >= model.config().vocab()) {
                 throw new IllegalArgumentException("claimed token " + t + " is outside the vocabulary");
             }
         }
-        try (LlamaModel.Sequence seq = model.newSequence(threads)) {
+        try (LlamaModel.Sequence seq = model.newSequence(threads, prompt.length + claimed.length)) {
             float[] logits = null;
             for (int t : prompt) {
                 logits = seq.next(t);

@@ -132,6 +132,13 @@ class GenerationTest {
     }
 
     @Test
+    void aReplayRefusesTokensOutsideTheVocabularyOrBeyondMaxTokens() {
+        GenerationRequest request = new GenerationRequest("tiny", "abc", 4, 0f, 5);
+        assertThrows(IllegalArgumentException.class, () -> replayer.replay(request, new int[] {5, 300}, new int[] {1}));
+        assertThrows(IllegalArgumentException.class, () -> replayer.replay(request, new int[] {5, 6, 7, 8, 9}, new int[] {4}));
+    }
+
+    @Test
     void aJobWithoutSeedTakesItsSeedFromTheJobId() {
         assertEquals(GenerationRequest.seedFromJobId("job-1"), GenerationRequest.seedFromJobId("job-1"));
         assertNotEquals(GenerationRequest.seedFromJobId("job-1"), GenerationRequest.seedFromJobId("job-2"));

@@ -9,7 +9,10 @@ package com.computemarket.challenge.generation;
  */
 public interface Replayer {
 
-    /** The engine's choice at each index (ascending, each below claimedTokens.length). */
+    /**
+     * The engine's choice at each index (ascending, each below claimedTokens.length); IllegalArgumentException when
+     * the claimed tokens cannot be fed (an id outside the vocabulary), which the verifier turns into a rejection.
+     */
     Choice[] replay(int[] claimedTokens, int[] indices);
 
     /** The model's end-of-sequence token id. */

@@ -49,7 +49,12 @@ public final class TextVerifier {
         if (indices.length == 0 || indices[indices.length - 1] != n - 1) {
             return TextVerdict.reject("the challenge does not end at the last position " + (n - 1), 0);
         }
-        Replayer.Choice[] replayed = replayer.replay(tokens, indices);
+        Replayer.Choice[] replayed;
+        try {
+            replayed = replayer.replay(tokens, indices);
+        } catch (IllegalArgumentException e) {
+            return TextVerdict.reject("the model refuses the claimed tokens: " + e.getMessage(), 0);
+        }
         for (int j = 0; j < indices.length; j++) {
             int i = indices[j];
             Replayer.Choice expected = replayed[j];

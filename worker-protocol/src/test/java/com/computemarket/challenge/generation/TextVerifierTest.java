@@ -128,6 +128,26 @@ class TextVerifierTest {
         }
     }
 
+    @Test
+    void tokensTheModelCannotReadAreRejectedNotThrown() {
+        ClaimedText honest = ToyReplayer.honest(1, 16);
+        String hash = TokenRecords.of(JOB, honest).resultHash();
+        Replayer refusing = new Replayer() {
+            @Override
+            public Choice[] replay(int[] claimedTokens, int[] indices) {
+                throw new IllegalArgumentException("claimed token 70000 is outside the vocabulary");
+            }
+
+            @Override
+            public int eosToken() {
+                return ToyReplayer.EOS;
+            }
+        };
+        TextVerdict v = verifier.verify(JOB, honest, hash, TextChallenge.derive(16, NONCE, BLOCK, hash), refusing);
+        assertFalse(v.accepted());
+        assertTrue(v.reason().contains("outside the vocabulary"), v.reason());
+    }
+
     /** Test vectors, also in docs/protocol/text-generation.md and reproduced there by a Python snippet. */
     @Test
     void vectors() {
