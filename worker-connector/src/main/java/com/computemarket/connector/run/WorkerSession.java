@@ -1,7 +1,7 @@
 package com.computemarket.connector.run;
 
-import com.computemarket.connector.CliException;
-import com.computemarket.connector.ExitCodes;
+import com.computemarket.connector.cli.CliException;
+import com.computemarket.connector.cli.ExitCodes;
 import com.computemarket.connector.backend.Backends;
 import com.computemarket.connector.backend.JobOutcome;
 import com.computemarket.connector.backend.JobRunner;
@@ -141,7 +141,7 @@ public final class WorkerSession {
 
         @Override
         public void onError(Throwable error) {
-            String why = "connection lost (" + com.computemarket.connector.Http.reason(error) + ")";
+            String why = "connection lost (" + com.computemarket.connector.net.Http.reason(error) + ")";
             welcome.completeExceptionally(new IllegalStateException(why));
             closed.complete(why);
         }

@@ -1,5 +1,7 @@
-package com.computemarket.connector;
+package com.computemarket.connector.net;
 
+import com.computemarket.connector.cli.CliException;
+import com.computemarket.connector.cli.ExitCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,8 +1,9 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
-import static com.computemarket.connector.KeysCommandTest.assertOneLine;
+import static com.computemarket.connector.cli.KeysCommandTest.assertOneLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import com.computemarket.connector.keys.Keystore;
 
 import com.computemarket.challenge.synthetic.CpuBackend;
 import com.computemarket.challenge.synthetic.SyntheticJob;

@@ -1,5 +1,6 @@
-package com.computemarket.connector;
+package com.computemarket.connector.auth;
 
+import com.computemarket.connector.net.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.charset.StandardCharsets;

@@ -1,19 +1,23 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 import com.computemarket.chain.crypto.ChainKey;
+import com.computemarket.connector.auth.Jwt;
 import com.computemarket.connector.auth.OidcClient;
 import com.computemarket.connector.auth.Sleeper;
 import com.computemarket.connector.auth.TokenProvider;
 import com.computemarket.connector.auth.TokenStore;
+import com.computemarket.connector.enrol.Enrolment;
+import com.computemarket.connector.enrol.GpuDetector;
+import com.computemarket.connector.net.Http;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code enrol}: log in (or use the cached login) and bind the keystore's address to the operator's account. */
 @Command(name = "enrol", mixinStandardHelpOptions = true,

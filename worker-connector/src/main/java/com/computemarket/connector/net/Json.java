@@ -1,4 +1,4 @@
-package com.computemarket.connector;
+package com.computemarket.connector.net;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package com.computemarket.connector;
+package com.computemarket.connector.enrol;
 
 import java.io.File;
 import java.io.IOException;

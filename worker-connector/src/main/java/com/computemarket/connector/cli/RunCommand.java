@@ -1,4 +1,4 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 import com.computemarket.chain.crypto.ChainKey;
 import com.computemarket.connector.auth.OidcClient;
@@ -7,20 +7,21 @@ import com.computemarket.connector.auth.TokenProvider;
 import com.computemarket.connector.auth.TokenStore;
 import com.computemarket.connector.backend.Backends;
 import com.computemarket.connector.backend.JobRunner;
+import com.computemarket.connector.net.Http;
 import com.computemarket.connector.run.Backoff;
 import com.computemarket.connector.run.JdkWebSocketTransport;
-import com.computemarket.connector.run.Terminal;
 import com.computemarket.connector.run.ResultSigner;
+import com.computemarket.connector.run.Terminal;
 import com.computemarket.connector.run.WorkerSession;
 import com.computemarket.workerprotocol.WireMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code run}: serve jobs over {@code /worker} until SIGINT/SIGTERM. */
 @Command(name = "run", mixinStandardHelpOptions = true,

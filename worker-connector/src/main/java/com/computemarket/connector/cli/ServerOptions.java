@@ -1,4 +1,4 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 import java.net.URI;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 /** A failure the user can act on: its message is the one line printed on stderr, its code the exit code. */
 public class CliException extends RuntimeException {

@@ -1,7 +1,8 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 import com.computemarket.chain.crypto.Hashes;
 import com.computemarket.chain.crypto.Signatures;
+import com.computemarket.connector.net.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,5 +1,6 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
+import com.computemarket.connector.keys.Keystore;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,7 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 import com.computemarket.connector.auth.OidcClient;
+import com.computemarket.connector.net.Http;
 import com.computemarket.connector.auth.Sleeper;
 import com.computemarket.connector.auth.Token;
 import com.computemarket.connector.auth.TokenProvider;

@@ -1,4 +1,4 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 import com.computemarket.connector.backend.BackendChoice;
 import com.computemarket.connector.backend.Backends;

@@ -1,4 +1,4 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 import com.computemarket.challenge.synthetic.Challenge;
 import com.computemarket.challenge.synthetic.CpuBackend;

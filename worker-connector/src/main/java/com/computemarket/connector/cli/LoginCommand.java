@@ -1,15 +1,17 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
+import com.computemarket.connector.auth.Jwt;
 import com.computemarket.connector.auth.OidcClient;
 import com.computemarket.connector.auth.Sleeper;
 import com.computemarket.connector.auth.Token;
 import com.computemarket.connector.auth.TokenStore;
+import com.computemarket.connector.net.Http;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** {@code login}: a fresh Keycloak login, cached beside the keystore for {@code enrol} and {@code run}. */
 @Command(name = "login", mixinStandardHelpOptions = true,

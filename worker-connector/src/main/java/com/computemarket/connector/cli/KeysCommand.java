@@ -1,12 +1,13 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 import com.computemarket.chain.crypto.ChainKey;
+import com.computemarket.connector.keys.Keystore;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 /** {@code keys create|import|show}: the worker's secp256k1 key in its encrypted keystore. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Create, import or show the worker's key.",

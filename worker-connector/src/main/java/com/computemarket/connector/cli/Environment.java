@@ -1,4 +1,4 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 import java.io.BufferedReader;
 import java.io.Console;

@@ -1,8 +1,11 @@
-package com.computemarket.connector;
+package com.computemarket.connector.keys;
 
 import com.computemarket.chain.crypto.ChainKey;
 import com.computemarket.chain.crypto.KeyFile;
 import com.computemarket.chain.crypto.KeyFileException;
+import com.computemarket.connector.cli.CliException;
+import com.computemarket.connector.cli.Environment;
+import com.computemarket.connector.cli.ExitCodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

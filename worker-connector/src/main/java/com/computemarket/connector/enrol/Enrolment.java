@@ -1,7 +1,11 @@
-package com.computemarket.connector;
+package com.computemarket.connector.enrol;
 
 import com.computemarket.chain.crypto.ChainKey;
 import com.computemarket.chain.crypto.Hashes;
+import com.computemarket.connector.cli.CliException;
+import com.computemarket.connector.cli.ExitCodes;
+import com.computemarket.connector.cli.ServerOptions;
+import com.computemarket.connector.net.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

@@ -1,4 +1,4 @@
-package com.computemarket.connector;
+package com.computemarket.connector.cli;
 
 /**
  * The exit codes of worker-connector; docs/worker-connector.md lists them. Each failure prints one line on stderr
