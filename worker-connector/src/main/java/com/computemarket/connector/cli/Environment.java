@@ -1,5 +1,12 @@
 package com.computemarket.connector.cli;
 
+import com.computemarket.chain.crypto.KeyFile;
+import com.computemarket.connector.backend.BackendChoice;
+import com.computemarket.connector.backend.Backends;
+import com.computemarket.connector.backend.GpuOpening;
+import com.computemarket.connector.backend.SyntheticCpuRunner;
+import com.computemarket.connector.backend.gpu.GpuKernel;
+import com.computemarket.connector.backend.gpu.GpuSyntheticRunner;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -7,8 +14,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import com.computemarket.connector.backend.gpu.GpuKernel;
-import com.computemarket.connector.backend.gpu.GpuSyntheticRunner;
 
 /**
  * What the connector takes from its surroundings (environment variables, the terminal, stdin, the home folder), so
@@ -33,17 +38,16 @@ public interface Environment {
 
     /** PBKDF2 iterations for new keystores; tests lower it, files stay readable either way. */
     default int kdfIterations() {
-        return com.computemarket.chain.crypto.KeyFile.ITERATIONS;
+        return KeyFile.ITERATIONS;
     }
 
     /** The job runners of this build for the operator's {@code --backend} choice, by challenge type. */
-    default com.computemarket.connector.backend.Backends backends(com.computemarket.connector.backend.BackendChoice choice) {
-        return com.computemarket.connector.backend.Backends.select(choice, () -> gpu(GpuKernel.MMA),
-                com.computemarket.connector.backend.SyntheticCpuRunner::new);
+    default Backends backends(BackendChoice choice) {
+        return Backends.select(choice, () -> gpu(GpuKernel.MMA), SyntheticCpuRunner::new);
     }
 
     /** The GPU backend on every usable device with the given kernel, or why there is none (the CUDA driver, once per process). */
-    default com.computemarket.connector.backend.GpuOpening gpu(GpuKernel kernel) {
+    default GpuOpening gpu(GpuKernel kernel) {
         return GpuSyntheticRunner.open(kernel);
     }
 

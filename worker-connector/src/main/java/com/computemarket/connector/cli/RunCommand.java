@@ -1,12 +1,14 @@
 package com.computemarket.connector.cli;
 
 import com.computemarket.chain.crypto.ChainKey;
+import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.connector.auth.OidcClient;
 import com.computemarket.connector.auth.Sleeper;
 import com.computemarket.connector.auth.TokenProvider;
 import com.computemarket.connector.auth.TokenStore;
 import com.computemarket.connector.backend.Backends;
 import com.computemarket.connector.backend.JobRunner;
+import com.computemarket.connector.backend.SyntheticCpuRunner;
 import com.computemarket.connector.net.Http;
 import com.computemarket.connector.run.Backoff;
 import com.computemarket.connector.run.JdkWebSocketTransport;
@@ -14,9 +16,11 @@ import com.computemarket.connector.run.ResultSigner;
 import com.computemarket.connector.run.Terminal;
 import com.computemarket.connector.run.WorkerSession;
 import com.computemarket.workerprotocol.WireMessage;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,20 +70,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (capacity < 1 || capacity > WireMessage.MAX_CAPACITY) {
-            throw new CliException(ExitCodes.USAGE, "--capacity must be between 1 and " + WireMessage.MAX_CAPACITY);
-        }
-        if (graceSeconds < 0 || statusSeconds < 1) {
-            throw new CliException(ExitCodes.USAGE, "--grace must be 0 or more and --status-interval at least 1");
-        }
+        checkOptions();
         server.base();
-        Backends backends = cheatFraction == null ? env.backends(backend.choice) : cheating(cheatFraction);
-        for (String type : challengeTypes) {
-            JobRunner runner = backends.runner(type);
-            if (!runner.available()) {
-                throw new CliException(ExitCodes.BACKEND_UNAVAILABLE, "cannot take " + type + " jobs: " + runner.describe());
-            }
-        }
+        Backends backends = backends();
         ChainKey key = common.keystore(env).load();
         Http http = Http.standard();
         Clock clock = Clock.systemUTC();
@@ -94,13 +87,40 @@ public final class RunCommand implements Callable<Integer> {
                         Duration.ofSeconds(statusSeconds), Duration.ofSeconds(20)),
                 new JdkWebSocketTransport(http.client()), tokens::accessToken, tokens::invalidate, backends, terminal,
                 Backoff.standard(), new ResultSigner(key));
-        Duration grace = Duration.ofSeconds(graceSeconds);
-        Thread hook = new Thread(() -> session.shutdown(grace), "cm-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         backends.notice().ifPresent(terminal::line);
         terminal.line("worker " + key.address() + " starting; " + String.join(",", challengeTypes) + " on " + capacity
                 + " slot" + (capacity == 1 ? "" : "s") + " (" + backends.runner(challengeTypes.get(0)).describe()
                 + "); Ctrl-C stops it cleanly");
+        runUntilStopped(session);
+        return ExitCodes.OK;
+    }
+
+    private void checkOptions() {
+        if (capacity < 1 || capacity > WireMessage.MAX_CAPACITY) {
+            throw new CliException(ExitCodes.USAGE, "--capacity must be between 1 and " + WireMessage.MAX_CAPACITY);
+        }
+        if (graceSeconds < 0 || statusSeconds < 1) {
+            throw new CliException(ExitCodes.USAGE, "--grace must be 0 or more and --status-interval at least 1");
+        }
+    }
+
+    /** The runners for --backend (or the cheating one); refuses a challenge type this build cannot run. */
+    private Backends backends() {
+        Backends backends = cheatFraction == null ? env.backends(backend.choice) : cheating(cheatFraction);
+        for (String type : challengeTypes) {
+            JobRunner runner = backends.runner(type);
+            if (!runner.available()) {
+                throw new CliException(ExitCodes.BACKEND_UNAVAILABLE, "cannot take " + type + " jobs: " + runner.describe());
+            }
+        }
+        return backends;
+    }
+
+    /** Runs the session; SIGINT/SIGTERM shut it down cleanly within --grace. */
+    private void runUntilStopped(WorkerSession session) {
+        Duration grace = Duration.ofSeconds(graceSeconds);
+        Thread hook = new Thread(() -> session.shutdown(grace), "cm-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             session.run();
         } finally {
@@ -110,14 +130,12 @@ public final class RunCommand implements Callable<Integer> {
                 // the JVM is already shutting down: the hook is running
             }
         }
-        return ExitCodes.OK;
     }
 
     private static Backends cheating(double fraction) {
         try {
-            return new Backends(java.util.Map.of(com.computemarket.challenge.synthetic.SyntheticJob.CHALLENGE_TYPE,
-                    new com.computemarket.connector.backend.SyntheticCpuRunner(Runtime.getRuntime().availableProcessors(),
-                            new com.computemarket.connector.backend.SyntheticCpuRunner.Cheat(fraction, new java.security.SecureRandom()))));
+            return new Backends(Map.of(SyntheticJob.CHALLENGE_TYPE, new SyntheticCpuRunner(Runtime.getRuntime().availableProcessors(),
+                    new SyntheticCpuRunner.Cheat(fraction, new SecureRandom()))));
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "--cheat-fraction: " + e.getMessage());
         }
