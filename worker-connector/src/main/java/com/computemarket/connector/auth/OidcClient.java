@@ -1,8 +1,8 @@
 package com.computemarket.connector.auth;
 
-import com.computemarket.connector.CliException;
-import com.computemarket.connector.ExitCodes;
-import com.computemarket.connector.Http;
+import com.computemarket.connector.cli.CliException;
+import com.computemarket.connector.cli.ExitCodes;
+import com.computemarket.connector.net.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package com.computemarket.connector.auth;
 
-import com.computemarket.connector.CliException;
-import com.computemarket.connector.ExitCodes;
+import com.computemarket.connector.cli.CliException;
+import com.computemarket.connector.cli.ExitCodes;
 import java.time.Clock;
 import java.util.function.Supplier;
 

@@ -1,8 +1,8 @@
 package com.computemarket.connector.auth;
 
-import com.computemarket.connector.CliException;
-import com.computemarket.connector.ExitCodes;
-import com.computemarket.connector.Json;
+import com.computemarket.connector.cli.CliException;
+import com.computemarket.connector.cli.ExitCodes;
+import com.computemarket.connector.net.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.computemarket.connector.run;
 
-import com.computemarket.connector.Http;
+import com.computemarket.connector.net.Http;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

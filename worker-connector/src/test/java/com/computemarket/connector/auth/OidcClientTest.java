@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.computemarket.connector.CliException;
-import com.computemarket.connector.ExitCodes;
-import com.computemarket.connector.Http;
+import com.computemarket.connector.cli.CliException;
+import com.computemarket.connector.cli.ExitCodes;
+import com.computemarket.connector.net.Http;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

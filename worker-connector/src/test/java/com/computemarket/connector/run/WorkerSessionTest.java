@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.computemarket.connector.CliException;
-import com.computemarket.connector.ExitCodes;
+import com.computemarket.connector.cli.CliException;
+import com.computemarket.connector.cli.ExitCodes;
 import com.computemarket.connector.backend.Backends;
 import com.computemarket.connector.backend.JobOutcome;
 import com.computemarket.connector.backend.JobRunner;
