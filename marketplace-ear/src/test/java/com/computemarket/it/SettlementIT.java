@@ -10,7 +10,7 @@ import com.computemarket.billing.application.LedgerInvariants;
 import com.computemarket.market.application.TaskQueries;
 import com.computemarket.market.application.TaskSubmission;
 import com.computemarket.market.domain.Task;
-import com.computemarket.settlement.application.JobSettlement;
+import com.computemarket.market.application.JobCompletion;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.workerprotocol.WireMessage;
@@ -49,7 +49,7 @@ class SettlementIT {
     @Inject DispatchTestSupport support;
     @Inject TaskSubmission submission;
     @Inject TaskQueries queries;
-    @Inject JobSettlement settlement;
+    @Inject JobCompletion completion;
     @Inject Ledger ledger;
     @Inject LedgerInvariants invariants;
     @Inject WorkerDirectory workers;
@@ -83,10 +83,10 @@ class SettlementIT {
                 worker.send(new WireMessage.JobResult(jobs.get(i), address, "ab" + i, null));
                 assertEquals(WireMessage.ResultAck.ACCEPTED, worker.next(WireMessage.ResultAck.class, PUSH).outcome());
             }
-            settlement.settle(jobs.get(0));
-            settlement.settle(jobs.get(0));
+            completion.accepted(jobs.get(0));
+            completion.accepted(jobs.get(0));
             assertEquals("in_progress", queries.get(ACME, task.id()).task().status().wire());
-            settlement.settle(jobs.get(1));
+            completion.accepted(jobs.get(1));
 
             Amount reward = Amount.cpc(2);
             Amount fee = Amount.cpc(1).basisPoints(1000).plus(Amount.cpc(1).basisPoints(1000));
@@ -114,8 +114,8 @@ class SettlementIT {
             worker.send(new WireMessage.JobResult(job.jobId(), address, "bad", null));
             worker.next(WireMessage.ResultAck.class, PUSH);
 
-            settlement.reject(job.jobId(), "sampled rows do not match");
-            settlement.reject(job.jobId(), "sampled rows do not match");
+            completion.rejected(job.jobId(), "sampled rows do not match");
+            completion.rejected(job.jobId(), "sampled rows do not match");
 
             assertEquals(Amount.ZERO, ledger.balance(AccountRef.payable(workerId)));
             assertTrue(workers.require(workerId).reputation() < reputation);

@@ -4,9 +4,8 @@ import com.computemarket.challenge.synthetic.Opening;
 import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.challenge.synthetic.Verdict;
 import com.computemarket.challenge.synthetic.Verifier;
-import com.computemarket.market.domain.JobRepository;
-import com.computemarket.market.domain.JobStatus;
-import com.computemarket.settlement.application.JobSettlement;
+import com.computemarket.market.application.JobCompletion;
+import com.computemarket.market.application.JobSnapshot;
 import com.computemarket.shared.AfterCommit;
 import com.computemarket.verification.domain.Verification;
 import com.computemarket.verification.domain.VerificationRepository;
@@ -40,9 +39,7 @@ public class VerificationSteps {
             Arrays.stream(VerificationStatus.values()).filter(VerificationStatus::holdsNonce).toList();
 
     @Inject VerificationRepository verifications;
-    @Inject JobRepository jobs;
-    @Inject JobSettlement settlement;
-    @Inject com.computemarket.market.application.JobDispatch dispatch;
+    @Inject JobCompletion completion;
     @Inject OpeningInbox inbox;
     @Inject WorkerMessages workers;
     @Inject VerificationSettings settings;
@@ -122,9 +119,9 @@ public class VerificationSteps {
      */
     public void askSignature(UUID id, BigInteger nonce, BigInteger gasPrice) {
         Verification v = verifications.lock(id);
-        JobStatus job = jobs.require(v.jobId()).status();
-        if (job != JobStatus.SUBMITTED) {
-            if (v.abandon("the job is " + job.name().toLowerCase(java.util.Locale.ROOT) + " (its task closed) before settlement",
+        JobSnapshot job = completion.job(v.jobId());
+        if (!job.awaitingVerdict()) {
+            if (v.abandon("the job is " + job.status() + " (its task closed) before settlement",
                     clock.instant())) {
                 afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, v.relayProblem())));
             }
@@ -163,8 +160,7 @@ public class VerificationSteps {
         if (!v.settled(committed.height(), committed.blockHash(), clock.instant())) {
             return;
         }
-        settlement.settle(v.jobId());
-        boolean paid = jobs.require(v.jobId()).status() == JobStatus.SETTLED;
+        boolean paid = completion.accepted(v.jobId());
         String detail = paid ? "SUBMIT_RESULT in block " + committed.height() + "; reward credited"
                 : "SUBMIT_RESULT in block " + committed.height() + ", but the task closed first: not paid";
         LOG.info(() -> "job " + v.jobId() + ": " + detail + " (" + v.txHash() + ")");
@@ -197,8 +193,8 @@ public class VerificationSteps {
      */
     private void rejected(Verification v, String settlementReason, String workerDetail) {
         inbox.drop(v.jobId());
-        settlement.reject(v.jobId(), settlementReason);
-        dispatch.retryRejected(v.jobId());
+        completion.rejected(v.jobId(), settlementReason);
+        completion.retryRejected(v.jobId());
         afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, workerDetail)));
     }
 }
