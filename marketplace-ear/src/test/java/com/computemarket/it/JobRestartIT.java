@@ -3,13 +3,13 @@ package com.computemarket.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.computemarket.billing.application.AccountRef;
 import com.computemarket.billing.application.Ledger;
 import com.computemarket.billing.application.LedgerInvariants;
 import com.computemarket.chain.crypto.ChainKey;
 import com.computemarket.chain.crypto.Hashes;
-import com.computemarket.market.application.TaskQueries;
 import com.computemarket.market.application.JobCompletion;
+import com.computemarket.market.application.TaskQueries;
+import com.computemarket.shared.AccountRef;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.workerprotocol.WireMessage;

@@ -1,5 +1,6 @@
 package com.computemarket.billing.application;
 
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

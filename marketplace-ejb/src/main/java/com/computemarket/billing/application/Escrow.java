@@ -2,8 +2,11 @@ package com.computemarket.billing.application;
 
 import com.computemarket.billing.domain.EscrowHold;
 import com.computemarket.billing.domain.EscrowHoldRepository;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.Posting;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;

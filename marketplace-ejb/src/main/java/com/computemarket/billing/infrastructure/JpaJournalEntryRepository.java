@@ -1,9 +1,9 @@
 package com.computemarket.billing.infrastructure;
 
-import com.computemarket.billing.application.AccountRef;
-import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.domain.JournalEntry;
 import com.computemarket.billing.domain.JournalEntryRepository;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -3,9 +3,11 @@ package com.computemarket.market.application;
 import com.computemarket.billing.application.Escrow;
 import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.JobRepository;
+import com.computemarket.market.domain.JobStatus;
 import com.computemarket.market.domain.Task;
 import com.computemarket.market.domain.TaskRepository;
 import com.computemarket.market.domain.TaskStatus;
+import com.computemarket.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -60,8 +62,8 @@ public class TaskLifecycle {
     public Task cancel(Task task) {
         Instant now = clock.instant();
         for (Job job : jobs.ofTask(task.id())) {
-            if (job.status() == com.computemarket.market.domain.JobStatus.SUBMITTED) {
-                throw com.computemarket.shared.DomainException.conflict("results-awaiting-verification", "task " + task.id()
+            if (job.status() == JobStatus.SUBMITTED) {
+                throw DomainException.conflict("results-awaiting-verification", "task " + task.id()
                         + " has results awaiting verification; cancel again once they are verified");
             }
         }

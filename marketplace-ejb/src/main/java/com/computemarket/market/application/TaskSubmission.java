@@ -5,6 +5,7 @@ import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.JobRepository;
 import com.computemarket.market.domain.Task;
 import com.computemarket.market.domain.TaskRepository;
+import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,7 +77,7 @@ public class TaskSubmission {
         caller.requireOrganization();
         TaskRequest request = TaskRequest.parse(body, clock.instant(), settings.defaultDeadline(), settings.maxDeadline());
         var rewards = request.reward().split(request.jobPayloads().size());
-        var fee = com.computemarket.shared.Amount.ZERO;
+        var fee = Amount.ZERO;
         var smallest = rewards[0];
         var largest = rewards[0];
         for (var reward : rewards) {

@@ -1,7 +1,7 @@
 package com.computemarket.reporting.application;
 
-import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.application.Organizations;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;

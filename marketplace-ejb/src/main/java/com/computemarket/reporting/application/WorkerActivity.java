@@ -1,10 +1,10 @@
 package com.computemarket.reporting.application;
 
-import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.application.Earnings;
 import com.computemarket.billing.application.Ledger;
 import com.computemarket.market.application.WorkerChannels;
 import com.computemarket.market.application.WorkerJobs;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.workers.application.WorkerDetails;

@@ -1,5 +1,6 @@
 package com.computemarket.workers.application;
 
+import com.computemarket.shared.AfterCommit;
 import com.computemarket.workers.domain.Worker;
 import com.computemarket.workers.domain.WorkerRepository;
 import jakarta.ejb.Stateless;
@@ -21,7 +22,7 @@ public class Reputation {
     @Inject WorkerSettings settings;
     @Inject Clock clock;
     @Inject WorkerConnections connections;
-    @Inject com.computemarket.shared.AfterCommit afterCommit;
+    @Inject AfterCommit afterCommit;
 
     public void recordSuccess(UUID workerId) {
         Worker worker = workers.lock(workerId).orElseThrow(() -> WorkerDirectory.notFound(workerId));

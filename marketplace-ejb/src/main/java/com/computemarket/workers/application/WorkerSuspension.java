@@ -1,5 +1,6 @@
 package com.computemarket.workers.application;
 
+import com.computemarket.shared.AfterCommit;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
 import com.computemarket.workers.domain.Worker;
@@ -19,7 +20,7 @@ public class WorkerSuspension {
     @Inject WorkerRepository workers;
     @Inject Clock clock;
     @Inject WorkerConnections connections;
-    @Inject com.computemarket.shared.AfterCommit afterCommit;
+    @Inject AfterCommit afterCommit;
 
     public WorkerDetails suspend(Caller admin, UUID workerId, String reason) {
         Worker worker = lockAsAdmin(admin, workerId);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.computemarket.billing.application.InvariantReport.Check;
 import com.computemarket.billing.application.InvariantReport.Difference;
 import com.computemarket.billing.domain.EscrowHold;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import java.time.Instant;
 import java.util.List;

@@ -5,6 +5,7 @@ import com.computemarket.market.application.TaskQueries;
 import com.computemarket.market.application.TaskSubmission;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
+import com.computemarket.verification.application.VerificationQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,7 +34,7 @@ public class TasksResource {
     @Inject TaskSubmission submission;
     @Inject TaskQueries queries;
     @Inject TaskCancellation cancellation;
-    @Inject com.computemarket.verification.application.VerificationQueries verifications;
+    @Inject VerificationQueries verifications;
 
     /**
      * Holds the reward in escrow and queues the jobs. With an Idempotency-Key, a retry of the same request answers
