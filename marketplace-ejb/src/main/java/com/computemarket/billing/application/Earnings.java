@@ -2,12 +2,12 @@ package com.computemarket.billing.application;
 
 import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
+import com.computemarket.shared.AmountConverter;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +31,7 @@ public class Earnings {
                         + "where p.accountType = :type and p.accountOwner in :owners and e.kind = 'job-settled' "
                         + "group by p.accountOwner", Object[].class)
                 .setParameter("type", AccountType.WORKER_PAYABLE).setParameter("owners", workers).getResultList()) {
-            out.put((String) row[0], Amount.ofWei(wei(row[1])));
+            out.put((String) row[0], AmountConverter.fromQuery(row[1]));
         }
         return out;
     }
@@ -45,7 +45,7 @@ public class Earnings {
                 .setParameter("type", AccountType.WORKER_PAYABLE).setParameter("owners", workers).setParameter("from", from)
                 .getResultList()) {
             sums.computeIfAbsent((String) row[0], w -> new HashMap<>())
-                    .merge(LocalDate.ofInstant((Instant) row[1], ZoneOffset.UTC), wei(row[2]), BigInteger::add);
+                    .merge(LocalDate.ofInstant((Instant) row[1], ZoneOffset.UTC), AmountConverter.fromQuery(row[2]).wei(), BigInteger::add);
         }
         Map<String, Map<LocalDate, Amount>> out = new HashMap<>();
         sums.forEach((worker, days) -> {
@@ -54,10 +54,5 @@ public class Earnings {
             out.put(worker, amounts);
         });
         return out;
-    }
-
-    /** A JPQL sum or a column of NUMERIC(38,0) wei. */
-    private static BigInteger wei(Object value) {
-        return value instanceof BigDecimal decimal ? decimal.toBigIntegerExact() : (BigInteger) value;
     }
 }

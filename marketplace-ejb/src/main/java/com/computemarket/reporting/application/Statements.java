@@ -3,6 +3,7 @@ package com.computemarket.reporting.application;
 import com.computemarket.billing.application.Organizations;
 import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
+import com.computemarket.shared.AmountConverter;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -58,7 +59,7 @@ public class Statements {
                 .setParameter("from", from).setParameter("to", to).getResultList();
         for (Object[] row : rows) {
             AccountType type = (AccountType) row[4];
-            BigInteger amount = (BigInteger) row[5];
+            BigInteger amount = AmountConverter.fromQuery(row[5]).wei();
             BigInteger after;
             if (type == AccountType.ORG_AVAILABLE) {
                 available = available.add(amount);
@@ -75,10 +76,10 @@ public class Statements {
     }
 
     private BigInteger sumBefore(String organization, AccountType type, Instant before) {
-        BigInteger sum = em.createQuery("select sum(p.amount) from JournalEntry e join e.postings p where p.accountOwner = :org "
-                        + "and p.accountType = :type and e.postedAt < :before", BigInteger.class)
+        Object sum = em.createQuery("select sum(p.amount) from JournalEntry e join e.postings p where p.accountOwner = :org "
+                        + "and p.accountType = :type and e.postedAt < :before", Object.class)
                 .setParameter("org", organization).setParameter("type", type).setParameter("before", before)
                 .getSingleResult();
-        return sum == null ? BigInteger.ZERO : sum;
+        return AmountConverter.fromQuery(sum).wei();
     }
 }
