@@ -12,6 +12,7 @@ import com.computemarket.market.application.TaskQueries;
 import com.computemarket.shared.AccountRef;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
+import com.computemarket.shared.JobId;
 import com.computemarket.workerprotocol.WireMessage;
 import com.computemarket.workers.application.WorkerDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -174,8 +175,8 @@ class JobRestartIT {
         UUID worker = workers.requireConnectable(TestWorkers.OPERATOR, handover.getProperty("address")).id();
         for (String task : handover.getProperty("tasks").split(",")) {
             var details = queries.get(FINANCE, UUID.fromString(task));
-            completion.accepted(details.jobs().get(0).id());
-            completion.accepted(details.jobs().get(0).id());
+            completion.accepted(JobId.of(details.jobs().get(0).id()));
+            completion.accepted(JobId.of(details.jobs().get(0).id()));
             assertEquals("completed", queries.get(FINANCE, UUID.fromString(task)).task().status().wire());
         }
         Amount perJob = Amount.cpc(1).minus(Amount.cpc(1).basisPoints(1000));

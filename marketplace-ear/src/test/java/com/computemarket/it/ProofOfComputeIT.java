@@ -26,6 +26,7 @@ import com.computemarket.shared.AccountRef;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.verification.application.VerificationQueries;
 import com.computemarket.verification.application.VerificationView;
 import com.computemarket.workers.application.WorkerDirectory;
@@ -193,7 +194,7 @@ class ProofOfComputeIT {
                 .formatted(UUID.randomUUID().toString().substring(0, 8)), null).task();
         assertEquals(5, task.jobCount());
         // three rejections in a row suspend the worker (Reputation); every verdict so far is a rejection
-        await(() -> "SUSPENDED".equals(workers.require(workerId).status()), SETTLE,
+        await(() -> "SUSPENDED".equals(workers.require(WorkerId.of(workerId)).status()), SETTLE,
                 () -> "worker not suspended: " + describe(task.id()));
 
         List<Job> jobs = queries.get(ACME, task.id()).jobs();

@@ -5,13 +5,15 @@ import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.JobRepository;
 import com.computemarket.market.domain.JobStatus;
 import com.computemarket.market.domain.TaskRepository;
+import com.computemarket.shared.JobId;
+import com.computemarket.shared.TaskId;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.workers.application.Reputation;
 import com.computemarket.workers.application.WorkerDirectory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -39,15 +41,15 @@ public class JobCompletion {
     int maxAttempts;
 
     /** The job whose result is under verification. */
-    public JobSnapshot job(UUID jobId) {
-        Job job = jobs.require(jobId);
+    public JobSnapshot job(JobId jobId) {
+        Job job = jobs.require(jobId.value());
         return new JobSnapshot(job.id(), job.taskId(), job.workerId(), job.challengeType(), job.payload(), job.resultHash(),
                 job.attempts(), job.status().name().toLowerCase(Locale.ROOT), job.status() == JobStatus.SUBMITTED);
     }
 
     /** Pays an accepted result, once; answers whether the job is paid (false: its task closed first). */
-    public boolean accepted(UUID jobId) {
-        Job job = jobs.lock(jobId);
+    public boolean accepted(JobId jobId) {
+        Job job = jobs.lock(jobId.value());
         if (job.status() == JobStatus.SETTLED) {
             return true; // settled before: once only
         }
@@ -58,19 +60,20 @@ public class JobCompletion {
             return false;
         }
         if (job.settle(clock.instant())) {
-            escrow.settleJob(job.taskId(), job.id(), job.workerId(), job.reward());
-            reputation.recordSuccess(job.workerId());
-            lifecycle.jobSettled(job.taskId(), job.resultHash(), workers.require(job.workerId()).address());
+            WorkerId worker = WorkerId.of(job.workerId());
+            escrow.settleJob(TaskId.of(job.taskId()), jobId, worker, job.reward());
+            reputation.recordSuccess(worker);
+            lifecycle.jobSettled(job.taskId(), job.resultHash(), workers.require(worker).address());
             LOG.info(() -> "job " + jobId + " settled: " + job.reward() + " to worker " + job.workerId());
         }
         return job.status() == JobStatus.SETTLED;
     }
 
     /** A refused result: not paid, and the worker's reputation drops; repeating it changes nothing. */
-    public void rejected(UUID jobId, String reason) {
-        Job job = jobs.lock(jobId);
+    public void rejected(JobId jobId, String reason) {
+        Job job = jobs.lock(jobId.value());
         if (job.reject(reason, clock.instant())) {
-            reputation.recordFailure(job.workerId(), reason);
+            reputation.recordFailure(WorkerId.of(job.workerId()), reason);
             LOG.info(() -> "job " + jobId + " rejected: " + reason);
         }
     }
@@ -79,8 +82,8 @@ public class JobCompletion {
      * After {@link #rejected}: the job goes back to the queue for any worker, or, out of attempts, is DEAD with its task
      * failed (and the task's escrow released).
      */
-    public void retryRejected(UUID jobId) {
-        Job job = jobs.lock(jobId);
+    public void retryRejected(JobId jobId) {
+        Job job = jobs.lock(jobId.value());
         JobStatus after = job.retryAfterRejection(maxAttempts, clock.instant());
         requeue.queuedAgainOrDied(job, after,
                 () -> "job " + jobId + " queued again after a rejected result (attempt " + job.attempts() + ")");

@@ -8,6 +8,7 @@ import com.computemarket.market.domain.Task;
 import com.computemarket.market.domain.TaskRepository;
 import com.computemarket.market.domain.TaskStatus;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.TaskId;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -37,7 +38,7 @@ public class TaskLifecycle {
     public void jobSettled(UUID taskId, String resultHash, String workerAddress) {
         Task task = tasks.lock(taskId);
         if (task.jobSettled(resultHash, workerAddress, clock.instant())) {
-            var released = escrow.release(taskId, "task completed");
+            var released = escrow.release(TaskId.of(taskId), "task completed");
             LOG.info(() -> "task " + taskId + " completed; " + released + " of its hold released");
         }
     }
@@ -53,7 +54,7 @@ public class TaskLifecycle {
             return false;
         }
         stopJobs(task.id(), now);
-        var released = escrow.release(task.id(), "task failed");
+        var released = escrow.release(TaskId.of(task.id()), "task failed");
         LOG.info(() -> "task " + task.id() + " failed (" + reason + "); " + released + " released");
         return true;
     }
@@ -69,7 +70,7 @@ public class TaskLifecycle {
         }
         task.cancel(now);
         stopJobs(task.id(), now);
-        var released = escrow.release(task.id(), "task cancelled");
+        var released = escrow.release(TaskId.of(task.id()), "task cancelled");
         LOG.info(() -> "task " + task.id() + " cancelled; " + released + " released");
         return task;
     }

@@ -8,6 +8,7 @@ import com.computemarket.market.domain.TaskRepository;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.TaskId;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -63,7 +64,7 @@ public class TaskSubmission {
         }
         // last: the hold locks the organization's accounts until commit, so the less follows it the better
         // (a refused hold still rolls back the task, its jobs and their messages: one XA transaction)
-        escrow.hold(taskId, organization, request.reward());
+        escrow.hold(TaskId.of(taskId), organization, request.reward());
         LOG.fine(() -> "task " + taskId + " of " + organization + ": " + payloads.size() + " " + task.challengeType()
                 + " jobs, " + request.reward() + " held");
         return new Submitted(task, true);

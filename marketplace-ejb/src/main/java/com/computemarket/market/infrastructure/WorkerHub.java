@@ -2,10 +2,11 @@ package com.computemarket.market.infrastructure;
 
 import com.computemarket.market.application.JobPush;
 import com.computemarket.market.application.WorkerChannels;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.verification.application.WorkerMessages;
-import com.computemarket.workers.application.WorkerConnections;
 import com.computemarket.workerprotocol.WireCodec;
 import com.computemarket.workerprotocol.WireMessage;
+import com.computemarket.workers.application.WorkerConnections;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,8 +41,8 @@ public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnecti
 
     /** A suspended worker: no new jobs from now on; the connection closes (its leases run out unless it is resumed). */
     @Override
-    public void disconnect(UUID workerId, String reason) {
-        Connection connection = connections.get(workerId);
+    public void disconnect(WorkerId workerId, String reason) {
+        Connection connection = connections.get(workerId.value());
         if (connection != null) {
             detach(connection);
             connection.link.close(reason);
@@ -51,8 +52,8 @@ public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnecti
 
     /** A verifier's message (challenge, signature request, job update) to a connected worker. */
     @Override
-    public boolean send(UUID workerId, WireMessage message) {
-        Connection connection = connections.get(workerId);
+    public boolean send(WorkerId workerId, WireMessage message) {
+        Connection connection = connections.get(workerId.value());
         if (connection == null) {
             return false;
         }

@@ -3,6 +3,7 @@ package com.computemarket.workers.application;
 import com.computemarket.shared.AfterCommit;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.workers.domain.Worker;
 import com.computemarket.workers.domain.WorkerRepository;
 import jakarta.ejb.Stateless;
@@ -26,7 +27,7 @@ public class WorkerSuspension {
         Worker worker = lockAsAdmin(admin, workerId);
         worker.suspend(reason, clock.instant());
         LOG.info(() -> "Worker " + workerId + " suspended by " + admin.username() + ": " + worker.suspensionReason());
-        afterCommit.run(() -> connections.disconnect(workerId, "suspended: " + worker.suspensionReason()));
+        afterCommit.run(() -> connections.disconnect(WorkerId.of(workerId), "suspended: " + worker.suspensionReason()));
         return WorkerDetails.of(worker);
     }
 
