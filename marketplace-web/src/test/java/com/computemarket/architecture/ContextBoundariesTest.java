@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The bounded contexts talk to each other only through {@code application} services, ports and value records: no class
  * of one context depends on another context's {@code domain} or {@code infrastructure} package. Runs over the main
  * classes of marketplace-ejb (the contexts) and marketplace-web (their {@code api} packages, which belong to the
- * context they are named after). {@code shared} may be used by all. docs/architecture.md draws what this keeps true.
+ * context they are named after). {@code shared} may be used by all. docs/architecture.md draws what this keeps true:
+ * a new call between contexts goes through an application service or port, and into that diagram.
  */
 class ContextBoundariesTest {
 
