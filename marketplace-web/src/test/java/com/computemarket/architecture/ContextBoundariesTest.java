@@ -38,4 +38,24 @@ class ContextBoundariesTest {
                     .check(classes);
         }
     }
+
+    @Test
+    void layersPointOneWayDomainKnowsNoApplicationOrInfrastructure() {
+        noClasses().that().resideInAPackage(ROOT + ".*.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".*.application..", ROOT + ".*.infrastructure..")
+                .because("a domain is the innermost layer: application services use it, never the other way")
+                .check(classes);
+        noClasses().that().resideInAPackage(ROOT + ".*.application..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".*.infrastructure..")
+                .because("application services reach infrastructure only through ports")
+                .check(classes);
+    }
+
+    @Test
+    void reportingReadsThroughTheOtherContextsNotTheirTables() {
+        noClasses().that().resideInAPackage(ROOT + ".reporting..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .because("reporting owns no table: it reads through the other contexts' application services")
+                .check(classes);
+    }
 }
