@@ -13,6 +13,7 @@ import com.computemarket.shared.AccountRef;
 import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Posting;
+import com.computemarket.shared.TaskId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,7 +56,7 @@ public class DispatchTestSupport {
         ledger.post(new EntryDraft("dispatch-it-credit:" + taskId, "manual-credit", "DispatchIT", List.of(
                 new Posting(AccountRef.platform(AccountType.MANUAL_CREDITS), reward.negate()),
                 new Posting(AccountRef.available("acme"), reward))));
-        escrow.hold(taskId, "acme", reward);
+        escrow.hold(TaskId.of(taskId), "acme", reward);
         em.persist(new Job(jobId, taskId, 0, challengeType, "{\"n\":16,\"seed\":\"" + jobId + "\"}", Amount.parseCpc("reward", "1"), now));
         // write the rows now: a JDBC connection first taken in beforeCompletion is not enlisted in the XA
         // transaction (PostgreSQL then refuses the @Lob columns in auto-commit mode)
