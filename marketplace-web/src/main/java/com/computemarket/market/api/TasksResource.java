@@ -38,7 +38,9 @@ public class TasksResource {
 
     /**
      * Holds the reward in escrow and queues the jobs. With an Idempotency-Key, a retry of the same request answers
-     * the first task (header Idempotent-Replayed: true) and holds nothing more.
+     * the first task (header Idempotent-Replayed: true) and holds nothing more. The one body not bound to a record:
+     * a request that moves money is parsed strictly from its text (duplicate keys, unknown fields, a number where a
+     * decimal string belongs are refused; the idempotency digest is over the text's canonical JSON): TaskRequest.
      */
     @POST
     @RolesAllowed(Caller.CUSTOMER)
