@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Embeddable;
-import jakarta.persistence.Entity;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class AmountConverterTest {
@@ -44,7 +39,7 @@ class AmountConverterTest {
     void everyAmountFieldOfEveryEntityIsANumeric38Column() throws Exception {
         List<String> amounts = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
-        for (Class<?> entity : entities()) {
+        for (Class<?> entity : PersistentEnumColumnsTest.entities()) {
             for (Field field : entity.getDeclaredFields()) {
                 if (field.getType() == BigInteger.class && !field.getName().toLowerCase().contains("nonce")) {
                     wrong.add(entity.getSimpleName() + "." + field.getName() + " is BigInteger, not Amount");
@@ -61,20 +56,5 @@ class AmountConverterTest {
         }
         assertTrue(amounts.size() >= 13, "the entities' Amount fields were found: " + amounts);
         assertEquals(List.of(), wrong);
-    }
-
-    private static List<Class<?>> entities() throws Exception {
-        Path classes = Path.of(Amount.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<Class<?>> entities = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                Class<?> type = Class.forName(name, false, AmountConverterTest.class.getClassLoader());
-                if (type.isAnnotationPresent(Entity.class) || type.isAnnotationPresent(Embeddable.class)) {
-                    entities.add(type);
-                }
-            }
-        }
-        return entities;
     }
 }
