@@ -3,7 +3,6 @@ package com.computemarket.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.computemarket.billing.application.AccountRef;
 import com.computemarket.billing.application.DepositIntake;
 import com.computemarket.billing.application.InvariantReport;
 import com.computemarket.billing.application.JournalEntryView;
@@ -12,6 +11,7 @@ import com.computemarket.billing.application.LedgerInvariants;
 import com.computemarket.chain.rpc.Inclusion;
 import com.computemarket.chain.settlement.ChainSettlement;
 import com.computemarket.chain.settlement.SentTransaction;
+import com.computemarket.shared.AccountRef;
 import com.computemarket.shared.Amount;
 import jakarta.inject.Inject;
 import java.math.BigInteger;

@@ -1,23 +1,24 @@
 package com.computemarket.it;
 
-import com.computemarket.billing.application.AccountRef;
-import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.application.EntryDraft;
 import com.computemarket.billing.application.Escrow;
 import com.computemarket.billing.application.Ledger;
-import com.computemarket.billing.application.Posting;
-import com.computemarket.market.application.JobQueue;
 import com.computemarket.billing.domain.EscrowHold;
+import com.computemarket.chain.crypto.ChainKey;
+import com.computemarket.market.application.JobQueue;
 import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.JobStatus;
 import com.computemarket.market.domain.Task;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
+import com.computemarket.shared.Posting;
+import com.computemarket.shared.TaskId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import com.computemarket.chain.crypto.ChainKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -55,7 +56,7 @@ public class DispatchTestSupport {
         ledger.post(new EntryDraft("dispatch-it-credit:" + taskId, "manual-credit", "DispatchIT", List.of(
                 new Posting(AccountRef.platform(AccountType.MANUAL_CREDITS), reward.negate()),
                 new Posting(AccountRef.available("acme"), reward))));
-        escrow.hold(taskId, "acme", reward);
+        escrow.hold(TaskId.of(taskId), "acme", reward);
         em.persist(new Job(jobId, taskId, 0, challengeType, "{\"n\":16,\"seed\":\"" + jobId + "\"}", Amount.parseCpc("reward", "1"), now));
         // write the rows now: a JDBC connection first taken in beforeCompletion is not enlisted in the XA
         // transaction (PostgreSQL then refuses the @Lob columns in auto-commit mode)

@@ -3,15 +3,16 @@ package com.computemarket.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.computemarket.billing.application.AccountRef;
 import com.computemarket.billing.application.Ledger;
 import com.computemarket.billing.application.LedgerInvariants;
 import com.computemarket.chain.crypto.ChainKey;
 import com.computemarket.chain.crypto.Hashes;
+import com.computemarket.market.application.JobCompletion;
 import com.computemarket.market.application.TaskQueries;
-import com.computemarket.settlement.application.JobSettlement;
+import com.computemarket.shared.AccountRef;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
+import com.computemarket.shared.JobId;
 import com.computemarket.workerprotocol.WireMessage;
 import com.computemarket.workers.application.WorkerDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +78,7 @@ class JobRestartIT {
     @ArquillianResource ContainerController controller;
     @ArquillianResource Deployer deployer;
 
-    @Inject JobSettlement settlement;
+    @Inject JobCompletion completion;
     @Inject TaskQueries queries;
     @Inject Ledger ledger;
     @Inject LedgerInvariants invariants;
@@ -174,8 +175,8 @@ class JobRestartIT {
         UUID worker = workers.requireConnectable(TestWorkers.OPERATOR, handover.getProperty("address")).id();
         for (String task : handover.getProperty("tasks").split(",")) {
             var details = queries.get(FINANCE, UUID.fromString(task));
-            settlement.settle(details.jobs().get(0).id());
-            settlement.settle(details.jobs().get(0).id());
+            completion.accepted(JobId.of(details.jobs().get(0).id()));
+            completion.accepted(JobId.of(details.jobs().get(0).id()));
             assertEquals("completed", queries.get(FINANCE, UUID.fromString(task)).task().status().wire());
         }
         Amount perJob = Amount.cpc(1).minus(Amount.cpc(1).basisPoints(1000));

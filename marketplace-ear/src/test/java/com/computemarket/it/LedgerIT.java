@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.computemarket.billing.application.AccountRef;
-import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.application.EntryDraft;
 import com.computemarket.billing.application.Escrow;
 import com.computemarket.billing.application.InvariantReport;
@@ -13,10 +11,15 @@ import com.computemarket.billing.application.JournalEntryView;
 import com.computemarket.billing.application.Ledger;
 import com.computemarket.billing.application.LedgerInvariants;
 import com.computemarket.billing.application.ManualCrediting;
-import com.computemarket.billing.application.Posting;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.JobId;
+import com.computemarket.shared.Posting;
+import com.computemarket.shared.TaskId;
+import com.computemarket.shared.WorkerId;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -63,19 +66,19 @@ class LedgerIT {
         Amount feesBefore = ledger.balance(AccountRef.platform(AccountType.PLATFORM_FEES));
 
         crediting.credit(ADMIN, org, "100.0", "LedgerIT opening balance");
-        escrow.hold(task, org, Amount.cpc(30));
+        escrow.hold(TaskId.of(task), org, Amount.cpc(30));
         assertEquals(Amount.cpc(70), ledger.balance(AccountRef.available(org)));
         assertEquals(Amount.cpc(30), ledger.balance(AccountRef.escrow(org)));
 
         UUID job = UUID.randomUUID();
-        escrow.settleJob(task, job, worker, Amount.cpc(10));
-        escrow.settleJob(task, job, worker, Amount.cpc(10)); // the same job again pays nothing more
+        escrow.settleJob(TaskId.of(task), JobId.of(job), WorkerId.of(worker), Amount.cpc(10));
+        escrow.settleJob(TaskId.of(task), JobId.of(job), WorkerId.of(worker), Amount.cpc(10)); // the same job again pays nothing more
         assertEquals(Amount.cpc(9), ledger.balance(AccountRef.payable(worker)));
         assertEquals(feesBefore.plus(Amount.cpc(1)), ledger.balance(AccountRef.platform(AccountType.PLATFORM_FEES)));
         assertEquals(Amount.cpc(20), ledger.balance(AccountRef.escrow(org)));
 
-        assertEquals(Amount.cpc(20), escrow.release(task, "task completed"));
-        assertEquals(Amount.ZERO, escrow.release(task, "task completed"));
+        assertEquals(Amount.cpc(20), escrow.release(TaskId.of(task), "task completed"));
+        assertEquals(Amount.ZERO, escrow.release(TaskId.of(task), "task completed"));
         assertEquals(Amount.cpc(90), ledger.balance(AccountRef.available(org)));
         assertEquals(Amount.ZERO, ledger.balance(AccountRef.escrow(org)));
     }
@@ -85,7 +88,7 @@ class LedgerIT {
         crediting.credit(ADMIN, org, "5", "LedgerIT small balance");
         UUID task = UUID.randomUUID();
 
-        DomainException refused = assertThrows(DomainException.class, () -> escrow.hold(task, org, Amount.cpc(6)));
+        DomainException refused = assertThrows(DomainException.class, () -> escrow.hold(TaskId.of(task), org, Amount.cpc(6)));
 
         assertEquals("insufficient-funds", refused.type());
         assertEquals(Amount.cpc(5), ledger.balance(AccountRef.available(org)));

@@ -1,19 +1,18 @@
 package com.computemarket.it;
 
-import com.computemarket.settlement.application.PayoutRun;
-
-import com.computemarket.billing.application.AccountRef;
-import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.application.EntryDraft;
 import com.computemarket.billing.application.Ledger;
-import com.computemarket.billing.application.Posting;
 import com.computemarket.chain.protocol.Block;
 import com.computemarket.chain.protocol.Transaction;
 import com.computemarket.chain.rpc.ChainClient;
+import com.computemarket.settlement.application.PayoutRun;
 import com.computemarket.settlement.application.PayoutSteps;
 import com.computemarket.settlement.domain.Payout;
 import com.computemarket.settlement.domain.PayoutStatus;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
+import com.computemarket.shared.Posting;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

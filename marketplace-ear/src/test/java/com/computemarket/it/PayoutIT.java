@@ -3,18 +3,17 @@ package com.computemarket.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.application.Ledger;
+import com.computemarket.billing.application.LedgerInvariants;
 import com.computemarket.chain.crypto.ChainKey;
 import com.computemarket.chain.settlement.ChainSettlement;
 import com.computemarket.settlement.application.PayoutRun;
 import com.computemarket.settlement.application.PayoutSteps;
 import com.computemarket.settlement.domain.Payout;
 import com.computemarket.settlement.domain.PayoutStatus;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
-import com.computemarket.billing.application.LedgerInvariants;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

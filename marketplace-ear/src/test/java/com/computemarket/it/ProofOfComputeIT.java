@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.computemarket.billing.application.AccountRef;
 import com.computemarket.billing.application.Ledger;
 import com.computemarket.billing.application.LedgerInvariants;
-import com.computemarket.challenge.synthetic.CpuBackend;
-import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.chain.protocol.ComputeResult;
 import com.computemarket.chain.protocol.Transaction;
 import com.computemarket.chain.rpc.ChainClient;
 import com.computemarket.chain.rpc.ComputeRootCheck;
 import com.computemarket.chain.rpc.Inclusion;
 import com.computemarket.chain.settlement.ChainSettlement;
+import com.computemarket.challenge.synthetic.CpuBackend;
+import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.market.application.TaskCancellation;
 import com.computemarket.market.application.TaskQueries;
 import com.computemarket.market.application.TaskSubmission;
@@ -23,9 +22,11 @@ import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.JobStatus;
 import com.computemarket.market.domain.Task;
 import com.computemarket.market.domain.TaskStatus;
+import com.computemarket.shared.AccountRef;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.verification.application.VerificationQueries;
 import com.computemarket.verification.application.VerificationView;
 import com.computemarket.workers.application.WorkerDirectory;
@@ -193,7 +194,7 @@ class ProofOfComputeIT {
                 .formatted(UUID.randomUUID().toString().substring(0, 8)), null).task();
         assertEquals(5, task.jobCount());
         // three rejections in a row suspend the worker (Reputation); every verdict so far is a rejection
-        await(() -> "SUSPENDED".equals(workers.require(workerId).status()), SETTLE,
+        await(() -> "SUSPENDED".equals(workers.require(WorkerId.of(workerId)).status()), SETTLE,
                 () -> "worker not suspended: " + describe(task.id()));
 
         List<Job> jobs = queries.get(ACME, task.id()).jobs();

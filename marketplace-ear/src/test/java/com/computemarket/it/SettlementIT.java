@@ -3,16 +3,18 @@ package com.computemarket.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.computemarket.billing.application.AccountRef;
-import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.application.Ledger;
 import com.computemarket.billing.application.LedgerInvariants;
+import com.computemarket.market.application.JobCompletion;
 import com.computemarket.market.application.TaskQueries;
 import com.computemarket.market.application.TaskSubmission;
 import com.computemarket.market.domain.Task;
-import com.computemarket.settlement.application.JobSettlement;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
+import com.computemarket.shared.JobId;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.workerprotocol.WireMessage;
 import com.computemarket.workers.application.WorkerDirectory;
 import jakarta.inject.Inject;
@@ -49,7 +51,7 @@ class SettlementIT {
     @Inject DispatchTestSupport support;
     @Inject TaskSubmission submission;
     @Inject TaskQueries queries;
-    @Inject JobSettlement settlement;
+    @Inject JobCompletion completion;
     @Inject Ledger ledger;
     @Inject LedgerInvariants invariants;
     @Inject WorkerDirectory workers;
@@ -83,10 +85,10 @@ class SettlementIT {
                 worker.send(new WireMessage.JobResult(jobs.get(i), address, "ab" + i, null));
                 assertEquals(WireMessage.ResultAck.ACCEPTED, worker.next(WireMessage.ResultAck.class, PUSH).outcome());
             }
-            settlement.settle(jobs.get(0));
-            settlement.settle(jobs.get(0));
+            completion.accepted(JobId.of(jobs.get(0)));
+            completion.accepted(JobId.of(jobs.get(0)));
             assertEquals("in_progress", queries.get(ACME, task.id()).task().status().wire());
-            settlement.settle(jobs.get(1));
+            completion.accepted(JobId.of(jobs.get(1)));
 
             Amount reward = Amount.cpc(2);
             Amount fee = Amount.cpc(1).basisPoints(1000).plus(Amount.cpc(1).basisPoints(1000));
@@ -106,7 +108,7 @@ class SettlementIT {
         String address = support.enrolledAddress();
         try (WorkerClient worker = WorkerClient.hello(Tokens.forUser("worker", "worker"), address, 1, "training")) {
             UUID workerId = workers.requireConnectable(DispatchTestSupport.WORKER_OPERATOR, address).id();
-            int reputation = workers.require(workerId).reputation();
+            int reputation = workers.require(WorkerId.of(workerId)).reputation();
             Task task = submission.submit(ACME, """
                     {"challenge_type":"training","payload":{"model_architecture":"resnet50","dataset_url":"https://example.com/d","epochs":1,"batch_size":8},"reward":"1.0"}""",
                     null).task();
@@ -114,11 +116,11 @@ class SettlementIT {
             worker.send(new WireMessage.JobResult(job.jobId(), address, "bad", null));
             worker.next(WireMessage.ResultAck.class, PUSH);
 
-            settlement.reject(job.jobId(), "sampled rows do not match");
-            settlement.reject(job.jobId(), "sampled rows do not match");
+            completion.rejected(JobId.of(job.jobId()), "sampled rows do not match");
+            completion.rejected(JobId.of(job.jobId()), "sampled rows do not match");
 
             assertEquals(Amount.ZERO, ledger.balance(AccountRef.payable(workerId)));
-            assertTrue(workers.require(workerId).reputation() < reputation);
+            assertTrue(workers.require(WorkerId.of(workerId)).reputation() < reputation);
             assertEquals("REJECTED", support.job(job.jobId()).status());
             assertEquals("in_progress", queries.get(ACME, task.id()).task().status().wire());
         }

@@ -1,7 +1,7 @@
 package com.computemarket.it;
 
+import com.computemarket.shared.ChallengeType;
 import com.computemarket.workers.domain.AddressProof;
-import com.computemarket.workers.domain.ChallengeType;
 import com.computemarket.workers.domain.Worker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

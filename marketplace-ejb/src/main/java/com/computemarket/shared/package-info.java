@@ -1,5 +1,6 @@
 /**
- * Values every context uses: money ({@link com.computemarket.shared.Amount}), the authenticated
- * {@link com.computemarket.shared.Caller}, and the {@link com.computemarket.shared.DomainException} that reaches HTTP.
+ * Values and helpers every context may use: money ({@code Amount}), the authenticated {@code Caller}, the
+ * {@code DomainException} that reaches HTTP, after-commit actions, row locks, and the id a JMS message carries
+ * ({@code MessageIds}). Depends on no context.
  */
 package com.computemarket.shared;

@@ -63,7 +63,8 @@ class PersistentEnumColumnsTest {
         return null;
     }
 
-    private static List<Class<?>> entities() throws Exception {
+    /** The entities and embeddables of this module's main classes (also read by AmountConverterTest). */
+    static List<Class<?>> entities() throws Exception {
         Path classes = Path.of(Amount.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> entities = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes)) {

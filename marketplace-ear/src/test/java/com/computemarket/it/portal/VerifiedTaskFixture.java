@@ -44,11 +44,11 @@ public class VerifiedTaskFixture {
         // the reward must be available (a fresh database has no balance for acme yet)
         ledger.post(new com.computemarket.billing.application.EntryDraft("it-credit:" + UUID.randomUUID(), "manual-credit",
                 "portal fixture", java.util.List.of(
-                new com.computemarket.billing.application.Posting(com.computemarket.billing.application.AccountRef.platform(
-                        com.computemarket.billing.application.AccountType.MANUAL_CREDITS),
+                new com.computemarket.shared.Posting(com.computemarket.shared.AccountRef.platform(
+                        com.computemarket.shared.AccountType.MANUAL_CREDITS),
                         com.computemarket.shared.Amount.cpc(1).negate()),
-                new com.computemarket.billing.application.Posting(
-                        com.computemarket.billing.application.AccountRef.available("acme"), com.computemarket.shared.Amount.cpc(1)))));
+                new com.computemarket.shared.Posting(
+                        com.computemarket.shared.AccountRef.available("acme"), com.computemarket.shared.Amount.cpc(1)))));
         Task task = submission.submit(ACME, """
                 {"challenge_type":"synthetic","payload":{"seed":"f00d","matrix_size":16,"iterations":1},"reward":"%s"}"""
                 .formatted(REWARD), null).task();

@@ -1,5 +1,6 @@
 package com.computemarket.billing.application;
 
+import com.computemarket.shared.Posting;
 import java.util.List;
 
 /**

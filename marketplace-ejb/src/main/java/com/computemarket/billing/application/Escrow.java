@@ -2,8 +2,14 @@ package com.computemarket.billing.application;
 
 import com.computemarket.billing.domain.EscrowHold;
 import com.computemarket.billing.domain.EscrowHoldRepository;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.JobId;
+import com.computemarket.shared.Posting;
+import com.computemarket.shared.TaskId;
+import com.computemarket.shared.WorkerId;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -41,8 +47,8 @@ public class Escrow {
     }
 
     /** Moves {@code amount} from the organization's available balance to its escrow; 422 insufficient-funds when short. */
-    public void hold(UUID taskId, String organization, Amount amount) {
-        var existing = holds.lock(taskId);
+    public void hold(TaskId taskId, String organization, Amount amount) {
+        var existing = holds.lock(taskId.value());
         if (existing.isPresent()) {
             EscrowHold hold = existing.get();
             if (hold.organization().equals(organization) && hold.held().equals(amount)) {
@@ -51,7 +57,7 @@ public class Escrow {
             throw DomainException.conflict("escrow-hold-exists", "task " + taskId + " already holds "
                     + hold.held().toCpc() + " CPC of organization " + hold.organization());
         }
-        EscrowHold hold = new EscrowHold(taskId, organization, amount, clock.instant());
+        EscrowHold hold = new EscrowHold(taskId.value(), organization, amount, clock.instant());
         ledger.post(new EntryDraft("escrow-hold:" + taskId, "escrow-hold", "task " + taskId, List.of(
                 new Posting(AccountRef.available(organization), amount.negate()),
                 new Posting(AccountRef.escrow(organization), amount))));
@@ -63,17 +69,17 @@ public class Escrow {
      * Pays a verified job: its reward leaves the task's escrow, the worker's payable gets the reward less the fee,
      * the platform the fee. Once per job: a second call for the same job changes nothing.
      */
-    public void settleJob(UUID taskId, UUID jobId, UUID workerId, Amount reward) {
-        EscrowHold hold = holds.lock(taskId).orElseThrow(() -> noHold(taskId));
+    public void settleJob(TaskId taskId, JobId jobId, WorkerId workerId, Amount reward) {
+        EscrowHold hold = holds.lock(taskId.value()).orElseThrow(() -> noHold(taskId.value()));
         String key = "escrow-settle:" + jobId;
         if (ledger.entry(key).isPresent()) {
             return;
         }
-        hold.settle(jobId, reward);
+        hold.settle(jobId.value(), reward);
         Amount fee = reward.basisPoints(feeBps());
         List<Posting> postings = new ArrayList<>();
         postings.add(new Posting(AccountRef.escrow(hold.organization()), reward.negate()));
-        postings.add(new Posting(AccountRef.payable(workerId), reward.minus(fee)));
+        postings.add(new Posting(AccountRef.payable(workerId.value()), reward.minus(fee)));
         if (fee.isPositive()) {
             postings.add(new Posting(AccountRef.platform(AccountType.PLATFORM_FEES), fee));
         }
@@ -83,8 +89,8 @@ public class Escrow {
     }
 
     /** Closes the hold and gives what remains back to the organization; answers that amount (zero when already closed). */
-    public Amount release(UUID taskId, String reason) {
-        EscrowHold hold = holds.lock(taskId).orElseThrow(() -> noHold(taskId));
+    public Amount release(TaskId taskId, String reason) {
+        EscrowHold hold = holds.lock(taskId.value()).orElseThrow(() -> noHold(taskId.value()));
         if (!hold.isOpen()) {
             return Amount.ZERO;
         }

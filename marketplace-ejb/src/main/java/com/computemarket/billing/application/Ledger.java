@@ -4,6 +4,8 @@ import com.computemarket.billing.domain.JournalEntry;
 import com.computemarket.billing.domain.JournalEntryRepository;
 import com.computemarket.billing.domain.LedgerAccount;
 import com.computemarket.billing.domain.LedgerAccountRepository;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -47,7 +49,7 @@ public class Ledger {
     public JournalEntryView post(EntryDraft draft) {
         Optional<JournalEntry> first = entries.byKey(draft.idempotencyKey());
         if (first.isPresent()) {
-            return first.get().view();
+            return JournalEntryView.of(first.get());
         }
         JournalEntry entry = new JournalEntry(draft.idempotencyKey(), draft.kind(), draft.reference(), draft.postings(),
                 clock.instant());
@@ -58,13 +60,13 @@ public class Ledger {
         // a post of the same key may have committed while we waited for the locks
         first = entries.byKey(draft.idempotencyKey());
         if (first.isPresent()) {
-            return first.get().view();
+            return JournalEntryView.of(first.get());
         }
         locked.forEach(account -> account.balanceAfter(byAccount.get(account.ref()))); // refuse before changing any
         locked.forEach(account -> account.apply(byAccount.get(account.ref())));
         entries.add(entry);
         LOG.fine(() -> "posted " + entry.kind() + " entry " + entry.id() + " (" + entry.idempotencyKey() + ")");
-        return entry.view();
+        return JournalEntryView.of(entry);
     }
 
     public Amount balance(AccountRef account) {
@@ -80,6 +82,6 @@ public class Ledger {
 
     /** The entry posted under this key, if any. */
     public Optional<JournalEntryView> entry(String idempotencyKey) {
-        return entries.byKey(idempotencyKey).map(JournalEntry::view);
+        return entries.byKey(idempotencyKey).map(JournalEntryView::of);
     }
 }

@@ -6,6 +6,8 @@ import com.computemarket.billing.domain.EscrowHoldRepository;
 import com.computemarket.billing.domain.JournalEntryRepository;
 import com.computemarket.billing.domain.LedgerAccount;
 import com.computemarket.billing.domain.LedgerAccountRepository;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -4,6 +4,7 @@ import com.computemarket.billing.application.PageRequest.Page;
 import com.computemarket.billing.domain.JournalEntry;
 import com.computemarket.billing.domain.JournalEntryRepository;
 import com.computemarket.billing.domain.LedgerAccountRepository;
+import com.computemarket.shared.AccountRef;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
 import jakarta.ejb.Stateless;
@@ -33,7 +34,7 @@ public class LedgerReading {
 
     public Page<JournalEntryView> entries(Caller caller, PageRequest page) {
         requireFinanceOrAdmin(caller);
-        return new Page<>(entries.page(page.limit(), page.offset()).stream().map(JournalEntry::view).toList(),
+        return new Page<>(entries.page(page.limit(), page.offset()).stream().map(JournalEntryView::of).toList(),
                 entries.count(), page.limit(), page.offset());
     }
 

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -25,7 +24,7 @@ public class Deposit {
     @Column(nullable = false, length = 100)
     private String fromAddress;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger amount;
+    private Amount amount;
     private long blockHeight;
     @Column(nullable = false)
     private Instant creditedAt;
@@ -41,7 +40,7 @@ public class Deposit {
         this.organization = organization;
         this.address = address;
         this.fromAddress = fromAddress;
-        this.amount = amount.wei();
+        this.amount = amount;
         this.blockHeight = blockHeight;
         this.creditedAt = creditedAt;
         this.entryId = entryId;
@@ -51,7 +50,7 @@ public class Deposit {
     public String organization() { return organization; }
     public String address() { return address; }
     public String fromAddress() { return fromAddress; }
-    public Amount amount() { return Amount.ofWei(amount); }
+    public Amount amount() { return amount; }
     public long blockHeight() { return blockHeight; }
     public Instant creditedAt() { return creditedAt; }
     public UUID entryId() { return entryId; }

@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,11 +31,11 @@ public class EscrowHold {
     @Column(nullable = false, length = 64)
     private String organization;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger held;
+    private Amount held;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger settled;
+    private Amount settled;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger released;
+    private Amount released;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, columnDefinition = "varchar(8)")
     private Status status;
@@ -55,9 +54,9 @@ public class EscrowHold {
         }
         this.taskId = Objects.requireNonNull(taskId);
         this.organization = Objects.requireNonNull(organization);
-        this.held = amount.wei();
-        this.settled = BigInteger.ZERO;
-        this.released = BigInteger.ZERO;
+        this.held = amount;
+        this.settled = Amount.ZERO;
+        this.released = Amount.ZERO;
         this.status = Status.OPEN;
         this.heldAt = now;
     }
@@ -75,13 +74,13 @@ public class EscrowHold {
             throw DomainException.unprocessable("insufficient-escrow", "task " + taskId + " has " + remaining().toCpc()
                     + " CPC left in escrow; job " + jobId + "'s reward is " + reward.toCpc() + " CPC");
         }
-        settled = settled.add(reward.wei());
+        settled = settled.plus(reward);
     }
 
     /** Closes the hold; answers what remained (and now goes back to the organization). */
     public Amount close(String reason, Instant now) {
         Amount rest = remaining();
-        released = released.add(rest.wei());
+        released = released.plus(rest);
         status = Status.CLOSED;
         closedAt = now;
         closeReason = reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200);
@@ -89,15 +88,15 @@ public class EscrowHold {
     }
 
     public Amount remaining() {
-        return status == Status.CLOSED ? Amount.ZERO : Amount.ofWei(held.subtract(settled).subtract(released));
+        return status == Status.CLOSED ? Amount.ZERO : held.minus(settled).minus(released);
     }
 
     public boolean isOpen() { return status == Status.OPEN; }
     public UUID taskId() { return taskId; }
     public String organization() { return organization; }
-    public Amount held() { return Amount.ofWei(held); }
-    public Amount settled() { return Amount.ofWei(settled); }
-    public Amount released() { return Amount.ofWei(released); }
+    public Amount held() { return held; }
+    public Amount settled() { return settled; }
+    public Amount released() { return released; }
     public Status status() { return status; }
     public Instant heldAt() { return heldAt; }
     public Instant closedAt() { return closedAt; }

@@ -1,9 +1,8 @@
 package com.computemarket.billing.domain;
 
-import com.computemarket.billing.application.JournalEntryView;
-import com.computemarket.billing.application.Posting;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.Posting;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -87,10 +86,6 @@ public class JournalEntry {
 
     public List<Posting> postings() {
         return postings.stream().map(PostingLine::toPosting).toList();
-    }
-
-    public JournalEntryView view() {
-        return new JournalEntryView(id, idempotencyKey, kind, reference, postedAt, postings());
     }
 
     public UUID id() { return id; }

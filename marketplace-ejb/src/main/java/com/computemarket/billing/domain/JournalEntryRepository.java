@@ -1,6 +1,6 @@
 package com.computemarket.billing.domain;
 
-import com.computemarket.billing.application.AccountRef;
+import com.computemarket.shared.AccountRef;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.computemarket.billing.domain;
 
-import com.computemarket.billing.application.AccountRef;
-import com.computemarket.billing.application.AccountType;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.DomainException;
 import jakarta.persistence.Column;
@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -34,7 +33,7 @@ public class LedgerAccount {
     @Column(nullable = false, length = 64)
     private String owner;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger balance;
+    private Amount balance;
     @Column(nullable = false)
     private Instant openedAt;
 
@@ -45,7 +44,7 @@ public class LedgerAccount {
         this.id = UUID.randomUUID();
         this.type = ref.type();
         this.owner = ref.owner();
-        this.balance = BigInteger.ZERO;
+        this.balance = Amount.ZERO;
         this.openedAt = now;
     }
 
@@ -60,7 +59,7 @@ public class LedgerAccount {
     }
 
     public void apply(Amount posting) {
-        balance = balanceAfter(posting).wei();
+        balance = balanceAfter(posting);
     }
 
     private String describe() {
@@ -76,6 +75,6 @@ public class LedgerAccount {
     public UUID id() { return id; }
     public AccountType type() { return type; }
     public String owner() { return owner; }
-    public Amount balance() { return Amount.ofWei(balance); }
+    public Amount balance() { return balance; }
     public Instant openedAt() { return openedAt; }
 }

@@ -1,6 +1,7 @@
 package com.computemarket.billing.domain;
 
-import com.computemarket.billing.application.AccountRef;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ public interface LedgerAccountRepository {
     List<LedgerAccount> all();
 
     /** The accounts of one type. */
-    default List<LedgerAccount> ofType(com.computemarket.billing.application.AccountType type) {
+    default List<LedgerAccount> ofType(AccountType type) {
         return all().stream().filter(account -> account.ref().type() == type).toList();
     }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,7 +19,7 @@ public class ManualCredit {
     @Column(nullable = false, length = 64)
     private String organization;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger amount;
+    private Amount amount;
     @Column(nullable = false, length = 500)
     private String reason;
     @Column(nullable = false, length = 64)
@@ -39,7 +38,7 @@ public class ManualCredit {
                         String creditedBySubject, Instant creditedAt, UUID entryId) {
         this.id = id;
         this.organization = organization;
-        this.amount = amount.wei();
+        this.amount = amount;
         this.reason = reason;
         this.creditedBy = creditedBy;
         this.creditedBySubject = creditedBySubject;
@@ -49,7 +48,7 @@ public class ManualCredit {
 
     public UUID id() { return id; }
     public String organization() { return organization; }
-    public Amount amount() { return Amount.ofWei(amount); }
+    public Amount amount() { return amount; }
     public String reason() { return reason; }
     public String creditedBy() { return creditedBy; }
     public String creditedBySubject() { return creditedBySubject; }

@@ -1,14 +1,13 @@
 package com.computemarket.billing.domain;
 
-import com.computemarket.billing.application.AccountRef;
-import com.computemarket.billing.application.AccountType;
-import com.computemarket.billing.application.Posting;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
+import com.computemarket.shared.Posting;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import java.math.BigInteger;
 
 /** One posting as stored with its entry. */
 @Embeddable
@@ -20,7 +19,7 @@ public class PostingLine {
     @Column(name = "account_owner", nullable = false, length = 64)
     private String accountOwner;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger amount;
+    private Amount amount;
 
     protected PostingLine() {
     }
@@ -28,10 +27,10 @@ public class PostingLine {
     PostingLine(Posting posting) {
         this.accountType = posting.account().type();
         this.accountOwner = posting.account().owner();
-        this.amount = posting.amount().wei();
+        this.amount = posting.amount();
     }
 
     public Posting toPosting() {
-        return new Posting(new AccountRef(accountType, accountOwner), Amount.ofWei(amount));
+        return new Posting(new AccountRef(accountType, accountOwner), amount);
     }
 }

@@ -1,7 +1,7 @@
 package com.computemarket.billing.infrastructure;
 
-import com.computemarket.billing.application.AccountRef;
 import com.computemarket.billing.domain.LedgerAccount;
+import com.computemarket.shared.AccountRef;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

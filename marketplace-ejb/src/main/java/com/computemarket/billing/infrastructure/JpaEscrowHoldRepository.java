@@ -2,6 +2,8 @@ package com.computemarket.billing.infrastructure;
 
 import com.computemarket.billing.domain.EscrowHold;
 import com.computemarket.billing.domain.EscrowHoldRepository;
+import com.computemarket.shared.Amount;
+import com.computemarket.shared.AmountConverter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -34,11 +36,7 @@ public class JpaEscrowHoldRepository implements EscrowHoldRepository {
         em.createQuery("select h.organization, sum(h.held - h.settled - h.released) from EscrowHold h "
                         + "where h.status = :open group by h.organization", Object[].class)
                 .setParameter("open", EscrowHold.Status.OPEN).getResultList()
-                .forEach(row -> sums.put((String) row[0], toBigInteger(row[1])));
+                .forEach(row -> sums.put((String) row[0], AmountConverter.fromQuery(row[1]).wei()));
         return sums;
-    }
-
-    private static BigInteger toBigInteger(Object value) {
-        return value instanceof BigInteger b ? b : new java.math.BigDecimal(value.toString()).toBigIntegerExact();
     }
 }

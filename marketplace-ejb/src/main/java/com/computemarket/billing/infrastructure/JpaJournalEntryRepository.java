@@ -1,9 +1,11 @@
 package com.computemarket.billing.infrastructure;
 
-import com.computemarket.billing.application.AccountRef;
-import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.domain.JournalEntry;
 import com.computemarket.billing.domain.JournalEntryRepository;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
+import com.computemarket.shared.Amount;
+import com.computemarket.shared.AmountConverter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -59,7 +61,7 @@ public class JpaJournalEntryRepository implements JournalEntryRepository {
         Map<AccountRef, BigInteger> sums = new HashMap<>();
         em.createQuery("select p.accountType, p.accountOwner, sum(p.amount) from JournalEntry e join e.postings p "
                         + "group by p.accountType, p.accountOwner", Object[].class).getResultList()
-                .forEach(row -> sums.put(new AccountRef((AccountType) row[0], (String) row[1]), (BigInteger) row[2]));
+                .forEach(row -> sums.put(new AccountRef((AccountType) row[0], (String) row[1]), AmountConverter.fromQuery(row[2]).wei()));
         return sums;
     }
 }

@@ -1,8 +1,9 @@
 package com.computemarket.billing.infrastructure;
 
-import com.computemarket.billing.application.AccountRef;
 import com.computemarket.billing.domain.LedgerAccount;
 import com.computemarket.billing.domain.LedgerAccountRepository;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,7 +50,7 @@ public class JpaLedgerAccountRepository implements LedgerAccountRepository {
     }
 
     @Override
-    public List<LedgerAccount> ofType(com.computemarket.billing.application.AccountType type) {
+    public List<LedgerAccount> ofType(AccountType type) {
         return em.createQuery("select a from LedgerAccount a where a.type = :type order by a.owner", LedgerAccount.class)
                 .setParameter("type", type).getResultList();
     }

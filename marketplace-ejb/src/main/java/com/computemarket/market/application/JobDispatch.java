@@ -5,6 +5,7 @@ import com.computemarket.market.domain.JobRepository;
 import com.computemarket.market.domain.JobStatus;
 import com.computemarket.market.domain.Lease;
 import com.computemarket.market.domain.SubmitOutcome;
+import com.computemarket.shared.AfterCommit;
 import com.computemarket.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,7 +37,8 @@ public class JobDispatch {
     @Inject WorkerChannels channels;
     @Inject TaskLifecycle tasks;
     @Inject Clock clock;
-    @Inject com.computemarket.shared.AfterCommit afterCommit;
+    @Inject AfterCommit afterCommit;
+    @Inject JobRequeue requeue;
 
     /** Rounds a JobReady for a not-yet-visible job is tried again before it is given up as never committed. */
     static final int NOT_VISIBLE_ROUNDS = 8;
@@ -202,21 +203,9 @@ public class JobDispatch {
             return job.status();
         }
         JobStatus after = job.expireLease(clock.instant(), maxAttempts);
-        queuedAgainOrDied(job, after,
+        requeue.queuedAgainOrDied(job, after,
                 () -> "job " + jobId + " lease of worker " + worker + " expired (attempt " + job.attempts() + "); queued again");
         releaseAfterCommit(worker, jobId);
-        return after;
-    }
-
-    /**
-     * A rejected result: the job goes back to the queue for any worker, or, out of attempts, is DEAD with its task
-     * failed (and the task's escrow released). Called by verification after the rejection, in its transaction.
-     */
-    public JobStatus retryRejected(UUID jobId) {
-        Job job = jobs.lock(jobId);
-        JobStatus after = job.retryAfterRejection(maxAttempts, clock.instant());
-        queuedAgainOrDied(job, after,
-                () -> "job " + jobId + " queued again after a rejected result (attempt " + job.attempts() + ")");
         return after;
     }
 
@@ -234,25 +223,8 @@ public class JobDispatch {
             return false;
         }
         job.deadLetter(reason, clock.instant());
-        died(job);
+        requeue.died(job);
         return true;
-    }
-
-    /** A job just taken from its worker: announced again when QUEUED, its task told when DEAD. */
-    private void queuedAgainOrDied(Job job, JobStatus after, Supplier<String> queuedAgain) {
-        if (after == JobStatus.QUEUED) {
-            queue.ready(job.id());
-            job.announced(clock.instant());
-            LOG.info(queuedAgain);
-        } else if (after == JobStatus.DEAD) {
-            died(job);
-        }
-    }
-
-    private void died(Job job) {
-        tasks.jobDied(job.taskId(), job.id(), job.failure());
-        events.jobDeadLettered(job.id(), job.taskId(), job.failure());
-        LOG.warning(() -> "job " + job.id() + " of task " + job.taskId() + " is DEAD: " + job.failure());
     }
 
     private JobPush pushOf(Job job) {

@@ -3,9 +3,12 @@ package com.computemarket.market.application;
 import com.computemarket.billing.application.Escrow;
 import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.JobRepository;
+import com.computemarket.market.domain.JobStatus;
 import com.computemarket.market.domain.Task;
 import com.computemarket.market.domain.TaskRepository;
 import com.computemarket.market.domain.TaskStatus;
+import com.computemarket.shared.DomainException;
+import com.computemarket.shared.TaskId;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -35,7 +38,7 @@ public class TaskLifecycle {
     public void jobSettled(UUID taskId, String resultHash, String workerAddress) {
         Task task = tasks.lock(taskId);
         if (task.jobSettled(resultHash, workerAddress, clock.instant())) {
-            var released = escrow.release(taskId, "task completed");
+            var released = escrow.release(TaskId.of(taskId), "task completed");
             LOG.info(() -> "task " + taskId + " completed; " + released + " of its hold released");
         }
     }
@@ -51,7 +54,7 @@ public class TaskLifecycle {
             return false;
         }
         stopJobs(task.id(), now);
-        var released = escrow.release(task.id(), "task failed");
+        var released = escrow.release(TaskId.of(task.id()), "task failed");
         LOG.info(() -> "task " + task.id() + " failed (" + reason + "); " + released + " released");
         return true;
     }
@@ -60,14 +63,14 @@ public class TaskLifecycle {
     public Task cancel(Task task) {
         Instant now = clock.instant();
         for (Job job : jobs.ofTask(task.id())) {
-            if (job.status() == com.computemarket.market.domain.JobStatus.SUBMITTED) {
-                throw com.computemarket.shared.DomainException.conflict("results-awaiting-verification", "task " + task.id()
+            if (job.status() == JobStatus.SUBMITTED) {
+                throw DomainException.conflict("results-awaiting-verification", "task " + task.id()
                         + " has results awaiting verification; cancel again once they are verified");
             }
         }
         task.cancel(now);
         stopJobs(task.id(), now);
-        var released = escrow.release(task.id(), "task cancelled");
+        var released = escrow.release(TaskId.of(task.id()), "task cancelled");
         LOG.info(() -> "task " + task.id() + " cancelled; " + released + " released");
         return task;
     }

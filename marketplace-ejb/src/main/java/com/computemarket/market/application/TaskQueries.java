@@ -1,12 +1,12 @@
 package com.computemarket.market.application;
 
-import com.computemarket.market.domain.ChallengeType;
 import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.JobRepository;
 import com.computemarket.market.domain.Task;
 import com.computemarket.market.domain.TaskRepository;
 import com.computemarket.market.domain.TaskStatus;
 import com.computemarket.shared.Caller;
+import com.computemarket.shared.ChallengeType;
 import com.computemarket.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

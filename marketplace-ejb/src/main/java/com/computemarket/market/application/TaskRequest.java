@@ -1,7 +1,8 @@
 package com.computemarket.market.application;
 
-import com.computemarket.market.domain.ChallengeType;
+import com.computemarket.market.domain.TaskPayloads;
 import com.computemarket.shared.Amount;
+import com.computemarket.shared.ChallengeType;
 import com.computemarket.shared.DomainException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,7 +68,7 @@ public record TaskRequest(ChallengeType challengeType, ObjectNode payload, Amoun
         }
         ChallengeType challengeType = ChallengeType.fromWire(type.textValue());
         JsonNode payload = root.get("payload");
-        List<ObjectNode> jobs = challengeType.plan(payload);
+        List<ObjectNode> jobs = TaskPayloads.plan(challengeType, payload);
         JsonNode rewardNode = root.get("reward");
         if (rewardNode != null && rewardNode.isNumber()) {
             throw invalid("invalid-amount", "reward must be a decimal CPC string such as \"10.0\", not a JSON number");

@@ -5,8 +5,10 @@ import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.JobRepository;
 import com.computemarket.market.domain.Task;
 import com.computemarket.market.domain.TaskRepository;
+import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.TaskId;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -62,7 +64,7 @@ public class TaskSubmission {
         }
         // last: the hold locks the organization's accounts until commit, so the less follows it the better
         // (a refused hold still rolls back the task, its jobs and their messages: one XA transaction)
-        escrow.hold(taskId, organization, request.reward());
+        escrow.hold(TaskId.of(taskId), organization, request.reward());
         LOG.fine(() -> "task " + taskId + " of " + organization + ": " + payloads.size() + " " + task.challengeType()
                 + " jobs, " + request.reward() + " held");
         return new Submitted(task, true);
@@ -76,7 +78,7 @@ public class TaskSubmission {
         caller.requireOrganization();
         TaskRequest request = TaskRequest.parse(body, clock.instant(), settings.defaultDeadline(), settings.maxDeadline());
         var rewards = request.reward().split(request.jobPayloads().size());
-        var fee = com.computemarket.shared.Amount.ZERO;
+        var fee = Amount.ZERO;
         var smallest = rewards[0];
         var largest = rewards[0];
         for (var reward : rewards) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Port: the connected workers as dispatch sees them (implemented by the WebSocket hub in the web module). A slot is
+ * Port: the connected workers as dispatch sees them (implemented by the worker gateway, market.infrastructure.WorkerHub). A slot is
  * one job a worker runs at once: reserved before the lease is written, bound to the job when it is pushed after
  * commit, and freed when the job leaves the worker (result, return, expiry) or when the lease did not commit.
  */

@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -41,7 +40,7 @@ public class Job {
     @Column(nullable = false, columnDefinition = "text")
     private String payload;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger reward;
+    private Amount reward;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, columnDefinition = "varchar(16)")
     private JobStatus status;
@@ -70,7 +69,7 @@ public class Job {
         this.jobIndex = jobIndex;
         this.challengeType = Objects.requireNonNull(challengeType);
         this.payload = Objects.requireNonNull(payloadJson);
-        this.reward = reward.wei();
+        this.reward = reward;
         this.status = JobStatus.QUEUED;
         this.createdAt = now;
         this.announcedAt = now;
@@ -247,7 +246,7 @@ public class Job {
     public int index() { return jobIndex; }
     public String challengeType() { return challengeType; }
     public String payload() { return payload; }
-    public Amount reward() { return Amount.ofWei(reward); }
+    public Amount reward() { return reward; }
     public JobStatus status() { return status; }
     public int attempts() { return attempts; }
     public UUID workerId() { return workerId; }

@@ -11,7 +11,6 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -41,7 +40,7 @@ public class Task {
     @Column(nullable = false, columnDefinition = "text")
     private String payload;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger reward;
+    private Amount reward;
     private Instant deadline;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, columnDefinition = "varchar(16)")
@@ -72,7 +71,7 @@ public class Task {
         this.createdBy = Objects.requireNonNull(createdBy);
         this.challengeType = Objects.requireNonNull(challengeType);
         this.payload = Objects.requireNonNull(payloadJson);
-        this.reward = reward.wei();
+        this.reward = reward;
         this.deadline = deadline;
         this.jobCount = jobCount;
         this.idempotencyKey = idempotencyKey;
@@ -134,7 +133,7 @@ public class Task {
     public String createdBy() { return createdBy; }
     public String challengeType() { return challengeType; }
     public String payload() { return payload; }
-    public Amount reward() { return Amount.ofWei(reward); }
+    public Amount reward() { return reward; }
     public Instant deadline() { return deadline; }
     public TaskStatus status() { return status; }
     public int jobCount() { return jobCount; }

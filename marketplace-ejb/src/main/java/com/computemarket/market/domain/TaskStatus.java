@@ -1,5 +1,6 @@
 package com.computemarket.market.domain;
 
+import com.computemarket.shared.DomainException;
 import java.util.Locale;
 
 /** The Task Market API's statuses (lower case on the wire), plus CANCELLED. */
@@ -20,7 +21,7 @@ public enum TaskStatus {
                 return status;
             }
         }
-        throw com.computemarket.shared.DomainException.invalid("invalid-status",
+        throw DomainException.invalid("invalid-status",
                 "status must be one of pending, in_progress, completed, failed, cancelled; got \"" + text + "\"");
     }
 }

@@ -7,9 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
-import jakarta.jms.TextMessage;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -56,17 +54,5 @@ public class JmsDispatchQueues implements JobQueue, DispatchEvents {
     public void jobDeadLettered(UUID jobId, UUID taskId, String reason) {
         jms.createProducer().setProperty(TASK_ID, taskId.toString()).setProperty(REASON, reason)
                 .send(jobDeadLetter, jobId.toString());
-    }
-
-    /** The job id a dispatch message carries, or null when its text is not one (it can never succeed: drop it). */
-    public static UUID jobId(jakarta.jms.Message message) throws JMSException {
-        if (!(message instanceof TextMessage text) || text.getText() == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text.getText().trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

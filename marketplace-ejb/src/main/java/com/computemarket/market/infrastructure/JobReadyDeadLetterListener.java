@@ -1,5 +1,6 @@
 package com.computemarket.market.infrastructure;
 
+import com.computemarket.shared.MessageIds;
 import com.computemarket.market.application.JobDispatch;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -28,7 +29,7 @@ public class JobReadyDeadLetterListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            UUID jobId = JmsDispatchQueues.jobId(message);
+            UUID jobId = MessageIds.idOf(message);
             if (jobId == null) {
                 LOG.warning(() -> "undeliverable JobReady message " + JobReadyListener.messageId(message) + " carries no job id; dropped");
                 return;

@@ -1,8 +1,7 @@
 package com.computemarket.reporting.application;
 
-import com.computemarket.chain.settlement.ChainSettlement;
-import com.computemarket.settlement.domain.Payout;
-import com.computemarket.settlement.domain.PayoutStatus;
+import com.computemarket.settlement.application.PayoutRecord;
+import com.computemarket.settlement.application.PayoutRecords;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
@@ -10,13 +9,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -31,13 +29,12 @@ public class PayoutReport {
     private static final Logger LOG = Logger.getLogger(PayoutReport.class.getName());
     public static final int MAX_ROWS = 10_000;
 
-    @PersistenceContext(unitName = "marketplace")
-    EntityManager em;
-    @Inject ChainSettlement chain;
+    @Inject PayoutRecords payouts;
+    @Inject ChainReadings chain;
     @Inject Clock clock;
 
     public record Row(UUID payoutId, UUID runId, UUID workerId, String address, Amount amount, Amount fee,
-                      PayoutStatus status, String txHash, Long blockHeight, String blockHash, Instant createdAt,
+                      String status, String txHash, Long blockHeight, String blockHash, Instant createdAt,
                       Instant confirmedAt, String confirmation) {
     }
 
@@ -55,37 +52,31 @@ public class PayoutReport {
         }
         Instant start = from.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant end = to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        var query = em.createQuery("select p from Payout p where p.createdAt >= :start and p.createdAt < :end"
-                        + (workerId == null ? "" : " and p.workerId = :worker") + " order by p.createdAt, p.id", Payout.class)
-                .setParameter("start", start).setParameter("end", end).setMaxResults(MAX_ROWS);
-        if (workerId != null) {
-            query.setParameter("worker", workerId);
-        }
         Long height = chainHeight();
-        List<Row> rows = query.getResultList().stream().map(p -> row(p, height)).toList();
+        List<Row> rows = payouts.createdBetween(start, end, workerId, MAX_ROWS).stream().map(p -> row(p, height)).toList();
         Amount total = rows.stream().map(Row::amount).reduce(Amount.ZERO, Amount::plus);
         return new Report(from, to, workerId, rows, total, height, clock.instant());
     }
 
-    private static Row row(Payout p, Long height) {
-        return new Row(p.id(), p.runId(), p.workerId(), p.address(), p.amount(), p.fee().orElse(null), p.status(),
-                p.txHash().orElse(null), p.blockHeight().orElse(null), p.blockHash().orElse(null), p.createdAt(),
-                p.confirmedAt().orElse(null), confirmation(p, height));
+    private static Row row(PayoutRecord p, Long height) {
+        return new Row(p.id(), p.runId(), p.workerId(), p.address(), p.amount(), p.fee(), p.status(),
+                p.txHash(), p.blockHeight(), p.blockHash(), p.createdAt(), p.confirmedAt(), confirmation(p, height));
     }
 
     /** "confirmed (12 confirmations)", "sent, not yet in a block", "failed: …". */
-    static String confirmation(Payout p, Long height) {
+    static String confirmation(PayoutRecord p, Long height) {
         return switch (p.status()) {
-            case CONFIRMED -> {
-                long block = p.blockHeight().orElse(0L);
+            case "CONFIRMED" -> {
+                long block = p.blockHeight() == null ? 0L : p.blockHeight();
                 yield height == null ? "confirmed in block " + block
                         : "confirmed (" + Math.max(1, height - block + 1) + " confirmations)";
             }
-            case SENT -> "sent, not yet in a block";
-            case SIGNED -> "signed, not yet sent";
-            case PENDING -> "pending";
-            case REPLACED -> "replaced, to be signed again";
-            case FAILED -> "failed: " + p.failure().orElse("");
+            case "SENT" -> "sent, not yet in a block";
+            case "SIGNED" -> "signed, not yet sent";
+            case "PENDING" -> "pending";
+            case "REPLACED" -> "replaced, to be signed again";
+            case "FAILED" -> "failed: " + (p.failure() == null ? "" : p.failure());
+            default -> p.status().toLowerCase(Locale.ROOT);
         };
     }
 

@@ -3,11 +3,10 @@ package com.computemarket.reporting.application;
 import com.computemarket.billing.application.BlockSource;
 import com.computemarket.billing.application.ChainTransfer;
 import com.computemarket.billing.application.ScannedBlock;
-import com.computemarket.billing.domain.Deposit;
-import com.computemarket.billing.infrastructure.ChainBlockSource;
-import com.computemarket.chain.settlement.ChainSettlement;
-import com.computemarket.settlement.domain.Payout;
-import com.computemarket.settlement.domain.PayoutStatus;
+import com.computemarket.billing.application.DepositRecord;
+import com.computemarket.billing.application.DepositRecords;
+import com.computemarket.settlement.application.PayoutRecord;
+import com.computemarket.settlement.application.PayoutRecords;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
@@ -15,8 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +33,9 @@ public class Reconciliation {
 
     public static final int MAX_ROWS = 2_000;
 
-    @PersistenceContext(unitName = "marketplace")
-    EntityManager em;
-    @Inject ChainSettlement chain;
+    @Inject DepositRecords deposits;
+    @Inject PayoutRecords payouts;
+    @Inject ChainReadings chain;
     @Inject Clock clock;
 
     public enum Outcome {
@@ -73,7 +70,7 @@ public class Reconciliation {
         if (!caller.readsEverything()) {
             throw DomainException.forbidden("finance-or-admin", "only finance and admins reconcile the ledger");
         }
-        BlockSource blocks = ChainBlockSource.quick(chain.nodeUrl());
+        BlockSource blocks = chain.blocks();
         Long height;
         try {
             height = blocks.tipHeight();
@@ -82,20 +79,17 @@ public class Reconciliation {
         }
         Map<Long, Optional<ScannedBlock>> cache = new HashMap<>();
         List<Row> rows = new ArrayList<>();
-        for (Deposit d : em.createQuery("select d from Deposit d order by d.blockHeight, d.txHash", Deposit.class)
-                .setMaxResults(MAX_ROWS).getResultList()) {
+        for (DepositRecord d : deposits.inBlockOrder(MAX_ROWS)) {
             rows.add(compare("deposit", d.organization(), d.txHash(), d.blockHeight(), d.address(), d.amount(),
                     blocks, cache, height));
         }
-        for (Payout p : em.createQuery("select p from Payout p where (p.txHash is not null or p.status = :confirmed) "
-                        + "and p.status <> :failed order by p.createdAt, p.id", Payout.class)
-                .setParameter("confirmed", PayoutStatus.CONFIRMED).setParameter("failed", PayoutStatus.FAILED).setMaxResults(MAX_ROWS).getResultList()) {
-            if (p.status() != PayoutStatus.CONFIRMED) {
-                rows.add(new Row("payout", "worker " + p.workerId(), p.txHash().orElse(null), null, p.address(),
-                        p.amount(), null, Outcome.PENDING, p.status().name().toLowerCase() + ", not in a block yet"));
+        for (PayoutRecord p : payouts.towardsTheChain(MAX_ROWS)) {
+            if (!p.confirmed()) {
+                rows.add(new Row("payout", "worker " + p.workerId(), p.txHash(), null, p.address(),
+                        p.amount(), null, Outcome.PENDING, p.status().toLowerCase() + ", not in a block yet"));
                 continue;
             }
-            rows.add(compare("payout", "worker " + p.workerId(), p.txHash().orElse(null), p.blockHeight().orElse(null),
+            rows.add(compare("payout", "worker " + p.workerId(), p.txHash(), p.blockHeight(),
                     p.address(), p.amount(), blocks, cache, height));
         }
         Amount ledger = Amount.ZERO;

@@ -1,16 +1,15 @@
 package com.computemarket.reporting.application;
 
-import com.computemarket.billing.application.AccountType;
+import com.computemarket.billing.application.JournalHistory;
 import com.computemarket.billing.application.Organizations;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.math.BigInteger;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -25,8 +24,7 @@ public class Statements {
 
     private static final List<AccountType> ACCOUNTS = List.of(AccountType.ORG_AVAILABLE, AccountType.ORG_ESCROW);
 
-    @PersistenceContext(unitName = "marketplace")
-    EntityManager em;
+    @Inject JournalHistory history;
 
     /** One movement of one account: its entry, what kind, the signed amount and the account's balance after it. */
     public record Line(UUID entryId, Instant postedAt, String kind, String reference, AccountType account, Amount amount,
@@ -46,39 +44,22 @@ public class Statements {
         }
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        BigInteger available = sumBefore(organization, AccountType.ORG_AVAILABLE, from);
-        BigInteger escrow = sumBefore(organization, AccountType.ORG_ESCROW, from);
-        Amount openingAvailable = Amount.ofWei(available);
-        Amount openingEscrow = Amount.ofWei(escrow);
+        Amount openingAvailable = history.balanceBefore(organization, AccountType.ORG_AVAILABLE, from);
+        Amount openingEscrow = history.balanceBefore(organization, AccountType.ORG_ESCROW, from);
+        Amount available = openingAvailable;
+        Amount escrow = openingEscrow;
         List<Line> lines = new ArrayList<>();
-        List<Object[]> rows = em.createQuery("select e.id, e.postedAt, e.kind, e.reference, p.accountType, p.amount "
-                        + "from JournalEntry e join e.postings p where p.accountOwner = :org and p.accountType in :types "
-                        + "and e.postedAt >= :from and e.postedAt < :to order by e.postedAt, e.id", Object[].class)
-                .setParameter("org", organization).setParameter("types", ACCOUNTS)
-                .setParameter("from", from).setParameter("to", to).getResultList();
-        for (Object[] row : rows) {
-            AccountType type = (AccountType) row[4];
-            BigInteger amount = (BigInteger) row[5];
-            BigInteger after;
-            if (type == AccountType.ORG_AVAILABLE) {
-                available = available.add(amount);
+        for (JournalHistory.Movement m : history.movements(organization, ACCOUNTS, from, to)) {
+            Amount after;
+            if (m.account() == AccountType.ORG_AVAILABLE) {
+                available = available.plus(m.amount());
                 after = available;
             } else {
-                escrow = escrow.add(amount);
+                escrow = escrow.plus(m.amount());
                 after = escrow;
             }
-            lines.add(new Line((UUID) row[0], (Instant) row[1], (String) row[2], (String) row[3], type,
-                    Amount.ofWei(amount), Amount.ofWei(after)));
+            lines.add(new Line(m.entryId(), m.postedAt(), m.kind(), m.reference(), m.account(), m.amount(), after));
         }
-        return new Statement(organization, month, openingAvailable, Amount.ofWei(available), openingEscrow,
-                Amount.ofWei(escrow), lines);
-    }
-
-    private BigInteger sumBefore(String organization, AccountType type, Instant before) {
-        BigInteger sum = em.createQuery("select sum(p.amount) from JournalEntry e join e.postings p where p.accountOwner = :org "
-                        + "and p.accountType = :type and e.postedAt < :before", BigInteger.class)
-                .setParameter("org", organization).setParameter("type", type).setParameter("before", before)
-                .getSingleResult();
-        return sum == null ? BigInteger.ZERO : sum;
+        return new Statement(organization, month, openingAvailable, available, openingEscrow, escrow, lines);
     }
 }

@@ -1,10 +1,10 @@
 package com.computemarket.reporting.application;
 
-import com.computemarket.billing.application.AccountType;
+import com.computemarket.billing.application.Earnings;
 import com.computemarket.billing.application.Ledger;
 import com.computemarket.market.application.WorkerChannels;
-import com.computemarket.market.domain.Job;
-import com.computemarket.market.domain.JobStatus;
+import com.computemarket.market.application.WorkerJobs;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.workers.application.WorkerDetails;
@@ -13,10 +13,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -37,8 +33,8 @@ public class WorkerActivity {
 
     public static final int MAX_DAYS = 366;
 
-    @PersistenceContext(unitName = "marketplace")
-    EntityManager em;
+    @Inject WorkerJobs jobs;
+    @Inject Earnings earnings;
     @Inject WorkerDirectory directory;
     @Inject WorkerChannels channels;
     @Inject Ledger ledger;
@@ -71,54 +67,28 @@ public class WorkerActivity {
         Instant from = first.atStartOfDay().toInstant(ZoneOffset.UTC);
 
         Map<UUID, List<LeasedJob>> leased = new HashMap<>();
-        em.createQuery("select j from Job j where j.workerId in :workers and j.status = :leased order by j.leasedAt", Job.class)
-                .setParameter("workers", ids).setParameter("leased", JobStatus.LEASED).getResultList()
-                .forEach(j -> leased.computeIfAbsent(j.workerId(), w -> new ArrayList<>())
-                        .add(new LeasedJob(j.id(), j.taskId(), j.challengeType(), j.leasedAt(), j.leaseExpiresAt())));
+        jobs.leasedTo(ids).forEach(j -> leased.computeIfAbsent(j.workerId(), w -> new ArrayList<>())
+                .add(new LeasedJob(j.jobId(), j.taskId(), j.challengeType(), j.leasedAt(), j.leaseExpiresAt())));
         Map<UUID, Map<LocalDate, Long>> settledPerDay = new HashMap<>();
-        for (Object[] row : em.createQuery("select j.workerId, j.finishedAt from Job j where j.workerId in :workers "
-                        + "and j.status = :settled and j.finishedAt >= :from", Object[].class)
-                .setParameter("workers", ids).setParameter("settled", JobStatus.SETTLED).setParameter("from", from)
-                .getResultList()) {
-            settledPerDay.computeIfAbsent((UUID) row[0], w -> new HashMap<>())
-                    .merge(LocalDate.ofInstant((Instant) row[1], ZoneOffset.UTC), 1L, Long::sum);
-        }
-        Map<String, BigInteger> earnedInAll = new HashMap<>();
-        for (Object[] row : em.createQuery("select p.accountOwner, sum(p.amount) from JournalEntry e join e.postings p "
-                        + "where p.accountType = :type and p.accountOwner in :owners and e.kind = 'job-settled' "
-                        + "group by p.accountOwner", Object[].class)
-                .setParameter("type", AccountType.WORKER_PAYABLE).setParameter("owners", owners).getResultList()) {
-            earnedInAll.put((String) row[0], wei(row[1]));
-        }
-        Map<String, Map<LocalDate, BigInteger>> earnedPerDay = new HashMap<>();
-        for (Object[] row : em.createQuery("select p.accountOwner, e.postedAt, p.amount from JournalEntry e join e.postings p "
-                        + "where p.accountType = :type and p.accountOwner in :owners and e.kind = 'job-settled' "
-                        + "and e.postedAt >= :from", Object[].class)
-                .setParameter("type", AccountType.WORKER_PAYABLE).setParameter("owners", owners).setParameter("from", from)
-                .getResultList()) {
-            earnedPerDay.computeIfAbsent((String) row[0], w -> new HashMap<>())
-                    .merge(LocalDate.ofInstant((Instant) row[1], ZoneOffset.UTC), (BigInteger) row[2], BigInteger::add);
-        }
+        jobs.settledSince(ids, from).forEach(j -> settledPerDay.computeIfAbsent(j.workerId(), w -> new HashMap<>())
+                .merge(LocalDate.ofInstant(j.settledAt(), ZoneOffset.UTC), 1L, Long::sum));
+        Map<String, Amount> earnedInAll = earnings.inAll(owners);
+        Map<String, Map<LocalDate, Amount>> earnedPerDay = earnings.perDay(owners, from);
         Map<String, Amount> payable = ledger.balancesOf(AccountType.WORKER_PAYABLE);
 
         List<Overview> out = new ArrayList<>();
         for (WorkerDetails worker : workers) {
             UUID id = worker.id();
             Map<LocalDate, Long> settled = settledPerDay.getOrDefault(id, Map.of());
-            Map<LocalDate, BigInteger> earned = earnedPerDay.getOrDefault(id.toString(), Map.of());
+            Map<LocalDate, Amount> earned = earnedPerDay.getOrDefault(id.toString(), Map.of());
             List<Day> series = new ArrayList<>();
             for (LocalDate d = first; !d.isAfter(today); d = d.plusDays(1)) {
-                series.add(new Day(d, settled.getOrDefault(d, 0L), Amount.ofWei(earned.getOrDefault(d, BigInteger.ZERO))));
+                series.add(new Day(d, settled.getOrDefault(d, 0L), earned.getOrDefault(d, Amount.ZERO)));
             }
             out.add(new Overview(worker, channels.connected(id), leased.getOrDefault(id, List.of()),
                     payable.getOrDefault(id.toString(), Amount.ZERO),
-                    Amount.ofWei(earnedInAll.getOrDefault(id.toString(), BigInteger.ZERO)), series));
+                    earnedInAll.getOrDefault(id.toString(), Amount.ZERO), series));
         }
         return out;
-    }
-
-    /** A JPQL sum of NUMERIC(38,0) wei. */
-    private static BigInteger wei(Object sum) {
-        return sum instanceof BigDecimal decimal ? decimal.toBigIntegerExact() : (BigInteger) sum;
     }
 }

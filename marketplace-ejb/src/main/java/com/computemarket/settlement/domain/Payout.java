@@ -49,7 +49,7 @@ public class Payout {
     @Column(nullable = false, length = 64)
     private String address;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger amount;
+    private Amount amount;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, columnDefinition = "varchar(16)")
     private PayoutStatus status;
@@ -66,7 +66,7 @@ public class Payout {
     @Column(length = 64)
     private String blockHash;
     @Column(precision = 38, scale = 0)
-    private BigInteger fee;
+    private Amount fee;
     /** Transactions signed for this payout: 1, or more after proven-dead replacements. */
     private int attempts;
     @Column(length = 500)
@@ -94,7 +94,7 @@ public class Payout {
         this.workerId = Objects.requireNonNull(workerId);
         this.openWorker = workerId;
         this.address = Objects.requireNonNull(address);
-        this.amount = amount.wei();
+        this.amount = amount;
         this.status = PayoutStatus.PENDING;
         this.createdAt = now;
     }
@@ -138,7 +138,7 @@ public class Payout {
         }
         this.blockHeight = height;
         this.blockHash = blockHash;
-        this.fee = fee.wei();
+        this.fee = fee;
         this.confirmedAt = now;
         this.status = PayoutStatus.CONFIRMED;
         this.openWorker = null;
@@ -189,7 +189,7 @@ public class Payout {
     }
 
     public Amount amount() {
-        return Amount.ofWei(amount);
+        return amount;
     }
 
     public PayoutStatus status() {
@@ -225,7 +225,7 @@ public class Payout {
     }
 
     public Optional<Amount> fee() {
-        return Optional.ofNullable(fee).map(Amount::ofWei);
+        return Optional.ofNullable(fee);
     }
 
     public int attempts() {

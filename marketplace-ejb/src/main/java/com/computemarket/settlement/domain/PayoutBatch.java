@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -22,10 +21,10 @@ public class PayoutBatch {
     @Column(nullable = false)
     private Instant startedAt;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger threshold;
+    private Amount threshold;
     private int payoutCount;
     @Column(nullable = false, precision = 38, scale = 0)
-    private BigInteger total;
+    private Amount total;
 
     protected PayoutBatch() {
     }
@@ -33,14 +32,14 @@ public class PayoutBatch {
     public PayoutBatch(UUID id, String startedBy, Amount threshold, Instant now) {
         this.id = Objects.requireNonNull(id);
         this.startedBy = Objects.requireNonNull(startedBy);
-        this.threshold = threshold.wei();
+        this.threshold = threshold;
         this.startedAt = now;
-        this.total = BigInteger.ZERO;
+        this.total = Amount.ZERO;
     }
 
     public void add(Payout payout) {
         payoutCount++;
-        total = total.add(payout.amount().wei());
+        total = total.plus(payout.amount());
     }
 
     public UUID id() {
@@ -56,7 +55,7 @@ public class PayoutBatch {
     }
 
     public Amount threshold() {
-        return Amount.ofWei(threshold);
+        return threshold;
     }
 
     public int count() {
@@ -64,6 +63,6 @@ public class PayoutBatch {
     }
 
     public Amount total() {
-        return Amount.ofWei(total);
+        return total;
     }
 }

@@ -1,13 +1,13 @@
 package com.computemarket.settlement.infrastructure;
 
-import com.computemarket.billing.application.AccountRef;
-import com.computemarket.billing.application.AccountType;
 import com.computemarket.billing.application.EntryDraft;
 import com.computemarket.billing.application.Ledger;
-import com.computemarket.billing.application.Posting;
 import com.computemarket.settlement.application.PayoutAccounts;
 import com.computemarket.settlement.domain.Payout;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
+import com.computemarket.shared.Posting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package com.computemarket.settlement.infrastructure;
 
+import com.computemarket.shared.MessageIds;
 import com.computemarket.settlement.application.PayoutDelivery;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -7,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -32,9 +32,13 @@ public class PayoutSender implements MessageListener {
     public void onMessage(Message message) {
         UUID id;
         try {
-            id = UUID.fromString(((TextMessage) message).getText());
-        } catch (JMSException | IllegalArgumentException | ClassCastException e) {
+            id = MessageIds.idOf(message);
+        } catch (JMSException e) {
             LOG.severe(() -> "dropping an unreadable payout message: " + e);
+            return;
+        }
+        if (id == null) {
+            LOG.severe("dropping a payout message that names no payout");
             return;
         }
         var status = delivery.deliver(id);

@@ -1,6 +1,7 @@
 package com.computemarket.settlement.infrastructure;
 
 import com.computemarket.settlement.application.PayoutRecipients;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.workers.application.WorkerDirectory;
 import com.computemarket.workers.application.WorkerProfile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ public class WorkerPayoutRecipients implements PayoutRecipients {
 
     @Override
     public java.util.Optional<String> addressOf(UUID workerId) {
-        return directory.find(workerId).map(WorkerProfile::address);
+        return directory.find(WorkerId.of(workerId)).map(WorkerProfile::address);
     }
 
     @Override

@@ -2,10 +2,11 @@ package com.computemarket.verification.application;
 
 import com.computemarket.challenge.synthetic.Opening;
 import com.computemarket.challenge.synthetic.SyntheticJob;
-import com.computemarket.market.domain.Job;
-import com.computemarket.market.domain.JobRepository;
-import com.computemarket.market.domain.JobStatus;
+import com.computemarket.market.application.JobCompletion;
+import com.computemarket.market.application.JobSnapshot;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.JobId;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.verification.domain.Verification;
 import com.computemarket.verification.domain.VerificationRepository;
 import com.computemarket.verification.domain.VerificationStatus;
@@ -34,7 +35,7 @@ public class ResultVerification {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject VerificationRepository verifications;
-    @Inject JobRepository jobs;
+    @Inject JobCompletion jobs;
     @Inject WorkerDirectory workers;
     @Inject ResultChain chain;
     @Inject OpeningInbox inbox;
@@ -46,19 +47,19 @@ public class ResultVerification {
      * first block after this head. Repeating it changes nothing. Results of types without a verifier stay submitted.
      */
     public void begin(UUID jobId) {
-        Job job = jobs.require(jobId);
+        JobSnapshot job = jobs.job(JobId.of(jobId));
         if (!SyntheticJob.CHALLENGE_TYPE.equals(job.challengeType())) {
             LOG.info(() -> "job " + jobId + " (" + job.challengeType() + "): no verifier for this challenge type yet;"
                     + " the result stays submitted");
             return;
         }
-        if (job.status() != JobStatus.SUBMITTED || verifications.ofJob(jobId, job.attempts()).isPresent()) {
+        if (!job.awaitingVerdict() || verifications.ofJob(jobId, job.attempts()).isPresent()) {
             return;
         }
         byte[] nonce = new byte[32];
         RANDOM.nextBytes(nonce);
         Long head = headIfReachable();
-        verifications.add(new Verification(job.id(), job.attempts(), job.taskId(), job.workerId(), workers.require(job.workerId()).address(),
+        verifications.add(new Verification(job.id(), job.attempts(), job.taskId(), job.workerId(), workers.require(WorkerId.of(job.workerId())).address(),
                 job.payload(), job.resultHash(), head, nonce, clock.instant()));
         LOG.fine(() -> "job " + jobId + " committed at head " + (head == null ? "(L1 unreachable: read later)" : head));
     }

@@ -4,15 +4,16 @@ import com.computemarket.challenge.synthetic.Opening;
 import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.challenge.synthetic.Verdict;
 import com.computemarket.challenge.synthetic.Verifier;
-import com.computemarket.market.domain.JobRepository;
-import com.computemarket.market.domain.JobStatus;
-import com.computemarket.settlement.application.JobSettlement;
+import com.computemarket.market.application.JobCompletion;
+import com.computemarket.market.application.JobSnapshot;
 import com.computemarket.shared.AfterCommit;
+import com.computemarket.shared.JobId;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.verification.domain.Verification;
 import com.computemarket.verification.domain.VerificationRepository;
 import com.computemarket.verification.domain.VerificationStatus;
-import com.computemarket.workerprotocol.WireMessage;
 import com.computemarket.workerprotocol.WireMessage.JobUpdate;
+import com.computemarket.workerprotocol.WireMessage;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,9 +41,7 @@ public class VerificationSteps {
             Arrays.stream(VerificationStatus.values()).filter(VerificationStatus::holdsNonce).toList();
 
     @Inject VerificationRepository verifications;
-    @Inject JobRepository jobs;
-    @Inject JobSettlement settlement;
-    @Inject com.computemarket.market.application.JobDispatch dispatch;
+    @Inject JobCompletion completion;
     @Inject OpeningInbox inbox;
     @Inject WorkerMessages workers;
     @Inject VerificationSettings settings;
@@ -82,7 +81,7 @@ public class VerificationSteps {
             return;
         }
         LOG.fine(() -> "job " + v.jobId() + " challenged on block " + height + ": rows " + message.leafIndices());
-        afterCommit.run(() -> workers.send(v.workerId(), message));
+        afterCommit.run(() -> workers.send(WorkerId.of(v.workerId()), message));
     }
 
     /** Every challenged row is in: checks them and records the verdict; a rejected result is not paid. */
@@ -104,7 +103,7 @@ public class VerificationSteps {
         if (verdict.accepted()) {
             v.decide(verdict, micros, now);
             LOG.info(() -> "job " + v.jobId() + " verified in " + micros + " µs: " + verdict.reason());
-            afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.VERIFIED, verdict.reason())));
+            afterCommit.run(() -> workers.send(WorkerId.of(v.workerId()), Messages.update(v, JobUpdate.VERIFIED, verdict.reason())));
         } else {
             reject(v, verdict, micros);
         }
@@ -122,17 +121,17 @@ public class VerificationSteps {
      */
     public void askSignature(UUID id, BigInteger nonce, BigInteger gasPrice) {
         Verification v = verifications.lock(id);
-        JobStatus job = jobs.require(v.jobId()).status();
-        if (job != JobStatus.SUBMITTED) {
-            if (v.abandon("the job is " + job.name().toLowerCase(java.util.Locale.ROOT) + " (its task closed) before settlement",
+        JobSnapshot job = completion.job(JobId.of(v.jobId()));
+        if (!job.awaitingVerdict()) {
+            if (v.abandon("the job is " + job.status() + " (its task closed) before settlement",
                     clock.instant())) {
-                afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, v.relayProblem())));
+                afterCommit.run(() -> workers.send(WorkerId.of(v.workerId()), Messages.update(v, JobUpdate.REJECTED, v.relayProblem())));
             }
             return;
         }
         if (v.askSignature(nonce, clock.instant())) {
             WireMessage message = Messages.signRequest(v, gasPrice);
-            afterCommit.run(() -> workers.send(v.workerId(), message));
+            afterCommit.run(() -> workers.send(WorkerId.of(v.workerId()), message));
         }
     }
 
@@ -153,7 +152,7 @@ public class VerificationSteps {
         Verification v = verifications.lock(id);
         if (v.retrySignature(problem, clock.instant())) {
             LOG.warning(() -> "job " + v.jobId() + ": SUBMIT_RESULT not settled, asking the worker to sign again: " + problem);
-            afterCommit.run(() -> workers.send(v.workerId(), new JobUpdate(v.jobId(), "relay-failed", problem, null, null)));
+            afterCommit.run(() -> workers.send(WorkerId.of(v.workerId()), new JobUpdate(v.jobId(), "relay-failed", problem, null, null)));
         }
     }
 
@@ -163,12 +162,11 @@ public class VerificationSteps {
         if (!v.settled(committed.height(), committed.blockHash(), clock.instant())) {
             return;
         }
-        settlement.settle(v.jobId());
-        boolean paid = jobs.require(v.jobId()).status() == JobStatus.SETTLED;
+        boolean paid = completion.accepted(JobId.of(v.jobId()));
         String detail = paid ? "SUBMIT_RESULT in block " + committed.height() + "; reward credited"
                 : "SUBMIT_RESULT in block " + committed.height() + ", but the task closed first: not paid";
         LOG.info(() -> "job " + v.jobId() + ": " + detail + " (" + v.txHash() + ")");
-        afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, paid ? JobUpdate.SETTLED : JobUpdate.REJECTED, detail)));
+        afterCommit.run(() -> workers.send(WorkerId.of(v.workerId()), Messages.update(v, paid ? JobUpdate.SETTLED : JobUpdate.REJECTED, detail)));
     }
 
     public void abandon(UUID id, String reason) {
@@ -197,8 +195,8 @@ public class VerificationSteps {
      */
     private void rejected(Verification v, String settlementReason, String workerDetail) {
         inbox.drop(v.jobId());
-        settlement.reject(v.jobId(), settlementReason);
-        dispatch.retryRejected(v.jobId());
-        afterCommit.run(() -> workers.send(v.workerId(), Messages.update(v, JobUpdate.REJECTED, workerDetail)));
+        completion.rejected(JobId.of(v.jobId()), settlementReason);
+        completion.retryRejected(JobId.of(v.jobId()));
+        afterCommit.run(() -> workers.send(WorkerId.of(v.workerId()), Messages.update(v, JobUpdate.REJECTED, workerDetail)));
     }
 }

@@ -1,9 +1,9 @@
 package com.computemarket.verification.application;
 
+import com.computemarket.shared.WorkerId;
 import com.computemarket.workerprotocol.WireMessage;
-import java.util.UUID;
 
-/** Port: a message to a connected worker (the WebSocket hub in the web module); false when it is not connected. */
+/** Port: a message to a connected worker (the worker gateway, market.infrastructure.WorkerHub); false when it is not connected. */
 public interface WorkerMessages {
-    boolean send(UUID workerId, WireMessage message);
+    boolean send(WorkerId workerId, WireMessage message);
 }

@@ -1,5 +1,6 @@
 package com.computemarket.verification.infrastructure;
 
+import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.shared.DomainException;
 import com.computemarket.shared.RowLocks;
 import com.computemarket.verification.domain.Verification;
@@ -8,6 +9,7 @@ import com.computemarket.verification.domain.VerificationStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,9 @@ public class JpaVerificationRepository implements VerificationRepository {
 
     @PersistenceContext(unitName = "marketplace")
     EntityManager em;
+
+    /** The market's JobStatus.SUBMITTED as a JPQL enum literal (JPQL names enum values by their class's full name). */
+    private static final String SUBMITTED_JOB = "com.computemarket.market.domain.JobStatus.SUBMITTED";
 
     @Override
     public void add(Verification verification) {
@@ -67,13 +72,13 @@ public class JpaVerificationRepository implements VerificationRepository {
     }
 
     @Override
-    public List<UUID> unverifiedResults(java.time.Instant before, int limit) {
-        // reads the market's Job (same persistence unit): the one place verification looks at another context's table
-        return em.createQuery("select j.id from Job j where j.status = :submitted and j.challengeType = :synthetic"
+    public List<UUID> unverifiedResults(Instant before, int limit) {
+        // reads the market's Job table (same persistence unit), by entity name and enum literal, without its classes:
+        // the one place verification looks at another context's data; a lost ResultSubmitted message is found here
+        return em.createQuery("select j.id from Job j where j.status = " + SUBMITTED_JOB + " and j.challengeType = :synthetic"
                         + " and j.submittedAt < :before and not exists (select v.id from Verification v"
                         + " where v.jobId = j.id and v.attempt = j.attempts) order by j.submittedAt", UUID.class)
-                .setParameter("submitted", com.computemarket.market.domain.JobStatus.SUBMITTED)
-                .setParameter("synthetic", com.computemarket.challenge.synthetic.SyntheticJob.CHALLENGE_TYPE)
+                .setParameter("synthetic", SyntheticJob.CHALLENGE_TYPE)
                 .setParameter("before", before).setMaxResults(limit).getResultList();
     }
 

@@ -1,6 +1,6 @@
 package com.computemarket.verification.infrastructure;
 
-import com.computemarket.market.infrastructure.JmsDispatchQueues;
+import com.computemarket.shared.MessageIds;
 import com.computemarket.verification.application.ResultVerification;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -29,7 +29,7 @@ public class ResultSubmittedListener implements MessageListener {
     public void onMessage(Message message) {
         UUID jobId;
         try {
-            jobId = JmsDispatchQueues.jobId(message);
+            jobId = MessageIds.idOf(message);
         } catch (JMSException e) {
             throw new IllegalStateException("cannot read a ResultSubmitted message", e);
         }

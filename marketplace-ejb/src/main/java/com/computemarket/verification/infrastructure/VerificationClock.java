@@ -1,6 +1,7 @@
 package com.computemarket.verification.infrastructure;
 
 import com.computemarket.verification.application.ResultChain;
+import com.computemarket.verification.application.ResultVerification;
 import com.computemarket.verification.application.VerificationSettings;
 import com.computemarket.verification.application.VerificationSteps;
 import com.computemarket.verification.domain.Verification;
@@ -46,7 +47,7 @@ public class VerificationClock {
     @Inject ResultChain chain;
     @Inject VerificationSettings settings;
     @Inject Clock clock;
-    @Inject com.computemarket.verification.application.ResultVerification verification;
+    @Inject ResultVerification verification;
 
     private String failing;
     private Instant lastSweep = Instant.EPOCH;

@@ -1,5 +1,7 @@
 package com.computemarket.workers.application;
 
+import com.computemarket.shared.AfterCommit;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.workers.domain.Worker;
 import com.computemarket.workers.domain.WorkerRepository;
 import jakarta.ejb.Stateless;
@@ -21,16 +23,16 @@ public class Reputation {
     @Inject WorkerSettings settings;
     @Inject Clock clock;
     @Inject WorkerConnections connections;
-    @Inject com.computemarket.shared.AfterCommit afterCommit;
+    @Inject AfterCommit afterCommit;
 
-    public void recordSuccess(UUID workerId) {
-        Worker worker = workers.lock(workerId).orElseThrow(() -> WorkerDirectory.notFound(workerId));
+    public void recordSuccess(WorkerId workerId) {
+        Worker worker = workers.lock(workerId.value()).orElseThrow(() -> WorkerDirectory.notFound(workerId.value()));
         worker.recordSuccess();
         LOG.fine(() -> "Worker " + workerId + " succeeded; reputation " + worker.reputation());
     }
 
-    public void recordFailure(UUID workerId, String reason) {
-        Worker worker = workers.lock(workerId).orElseThrow(() -> WorkerDirectory.notFound(workerId));
+    public void recordFailure(WorkerId workerId, String reason) {
+        Worker worker = workers.lock(workerId.value()).orElseThrow(() -> WorkerDirectory.notFound(workerId.value()));
         boolean suspended = worker.recordFailure(reason, settings.suspendAfterFailures(), clock.instant());
         if (suspended) {
             LOG.warning(() -> "Worker " + workerId + " suspended: " + worker.suspensionReason());

@@ -1,10 +1,10 @@
 package com.computemarket.workers.application;
 
-import java.util.UUID;
+import com.computemarket.shared.WorkerId;
 
-/** Port: the live connections of workers (the WebSocket hub in the web module). */
+/** Port: the live connections of workers (the worker gateway, market.infrastructure.WorkerHub). */
 public interface WorkerConnections {
 
     /** Closes the worker's connection, if it has one: it was suspended and must take no more work. */
-    void disconnect(UUID workerId, String reason);
+    void disconnect(WorkerId workerId, String reason);
 }

@@ -1,6 +1,6 @@
 package com.computemarket.workers.application;
 
-import com.computemarket.workers.domain.ChallengeType;
+import com.computemarket.shared.ChallengeType;
 import com.computemarket.workers.domain.Gpu;
 import com.computemarket.workers.domain.Worker;
 import java.time.Instant;
@@ -14,7 +14,7 @@ public record WorkerDetails(UUID id, String operatorSubject, String operatorUser
 
     static WorkerDetails of(Worker w) {
         return new WorkerDetails(w.id(), w.operatorSubject(), w.operatorUsername(), w.address(), w.publicKey(), w.gpus(),
-                w.challengeTypes().stream().sorted().map(ChallengeType::wireName).toList(), w.status().name(),
+                w.challengeTypes().stream().sorted().map(ChallengeType::wire).toList(), w.status().name(),
                 w.suspensionReason(), w.suspendedAt(), w.reputation(), w.successes(), w.failures(), w.enrolledAt());
     }
 }

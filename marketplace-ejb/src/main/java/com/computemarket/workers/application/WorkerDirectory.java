@@ -2,6 +2,7 @@ package com.computemarket.workers.application;
 
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.workers.domain.Worker;
 import com.computemarket.workers.domain.WorkerRepository;
 import com.computemarket.workers.domain.WorkerStatus;
@@ -20,12 +21,12 @@ public class WorkerDirectory {
     @Inject WorkerRepository workers;
 
     /** The worker, if it exists (no refusal: callers in a larger transaction decide what a missing worker means). */
-    public java.util.Optional<WorkerProfile> find(UUID id) {
-        return workers.find(id).map(WorkerProfile::of);
+    public Optional<WorkerProfile> find(WorkerId id) {
+        return workers.find(id.value()).map(WorkerProfile::of);
     }
 
-    public WorkerProfile require(UUID id) {
-        return WorkerProfile.of(workers.find(id).orElseThrow(() -> notFound(id)));
+    public WorkerProfile require(WorkerId id) {
+        return WorkerProfile.of(workers.find(id.value()).orElseThrow(() -> notFound(id.value())));
     }
 
     /**

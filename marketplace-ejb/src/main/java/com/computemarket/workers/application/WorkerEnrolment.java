@@ -1,9 +1,9 @@
 package com.computemarket.workers.application;
 
 import com.computemarket.shared.Caller;
+import com.computemarket.shared.ChallengeType;
 import com.computemarket.shared.DomainException;
 import com.computemarket.workers.domain.AddressProof;
-import com.computemarket.workers.domain.ChallengeType;
 import com.computemarket.workers.domain.EnrolmentChallenge;
 import com.computemarket.workers.domain.EnrolmentChallengeRepository;
 import com.computemarket.workers.domain.EnrolmentMessage;

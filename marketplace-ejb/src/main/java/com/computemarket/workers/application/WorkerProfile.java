@@ -1,6 +1,6 @@
 package com.computemarket.workers.application;
 
-import com.computemarket.workers.domain.ChallengeType;
+import com.computemarket.shared.ChallengeType;
 import com.computemarket.workers.domain.Worker;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +18,7 @@ public record WorkerProfile(UUID id, String operator, String address, Set<String
 
     static WorkerProfile of(Worker worker) {
         return new WorkerProfile(worker.id(), worker.operatorSubject(), worker.address(),
-                worker.challengeTypes().stream().map(ChallengeType::wireName).collect(Collectors.toSet()),
+                worker.challengeTypes().stream().map(ChallengeType::wire).collect(Collectors.toSet()),
                 worker.status().name(), worker.reputation());
     }
 }

@@ -1,7 +1,9 @@
 package com.computemarket.workers.application;
 
+import com.computemarket.shared.AfterCommit;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.workers.domain.Worker;
 import com.computemarket.workers.domain.WorkerRepository;
 import jakarta.ejb.Stateless;
@@ -19,13 +21,13 @@ public class WorkerSuspension {
     @Inject WorkerRepository workers;
     @Inject Clock clock;
     @Inject WorkerConnections connections;
-    @Inject com.computemarket.shared.AfterCommit afterCommit;
+    @Inject AfterCommit afterCommit;
 
     public WorkerDetails suspend(Caller admin, UUID workerId, String reason) {
         Worker worker = lockAsAdmin(admin, workerId);
         worker.suspend(reason, clock.instant());
         LOG.info(() -> "Worker " + workerId + " suspended by " + admin.username() + ": " + worker.suspensionReason());
-        afterCommit.run(() -> connections.disconnect(workerId, "suspended: " + worker.suspensionReason()));
+        afterCommit.run(() -> connections.disconnect(WorkerId.of(workerId), "suspended: " + worker.suspensionReason()));
         return WorkerDetails.of(worker);
     }
 

@@ -1,5 +1,6 @@
 package com.computemarket.workers.domain;
 
+import com.computemarket.shared.ChallengeType;
 import com.computemarket.shared.DomainException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;

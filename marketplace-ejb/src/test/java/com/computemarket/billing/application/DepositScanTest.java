@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.computemarket.chain.rpc.NodeUnreachableException;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.JobId;
+import com.computemarket.shared.TaskId;
+import com.computemarket.shared.WorkerId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +28,8 @@ class EscrowTest {
     void aHoldMovesMoneyFromAvailableToEscrowOnce() {
         fakes.fund("acme", 100);
 
-        escrow.hold(task, "acme", Amount.cpc(30));
-        escrow.hold(task, "acme", Amount.cpc(30));
+        escrow.hold(TaskId.of(task), "acme", Amount.cpc(30));
+        escrow.hold(TaskId.of(task), "acme", Amount.cpc(30));
 
         assertEquals(Amount.cpc(70), fakes.balance(available));
         assertEquals(Amount.cpc(30), fakes.balance(held));
@@ -35,7 +40,7 @@ class EscrowTest {
     void aHoldLargerThanTheBalanceIsRefusedAndHoldsNothing() {
         fakes.fund("acme", 5);
 
-        DomainException e = assertThrows(DomainException.class, () -> escrow.hold(task, "acme", Amount.cpc(30)));
+        DomainException e = assertThrows(DomainException.class, () -> escrow.hold(TaskId.of(task), "acme", Amount.cpc(30)));
 
         assertEquals(422, e.status());
         assertEquals("insufficient-funds", e.type());
@@ -47,11 +52,11 @@ class EscrowTest {
     @Test
     void aSettledJobPaysTheWorkerLessTheFeeAndThePlatformTheFeeOncePerJob() {
         fakes.fund("acme", 100);
-        escrow.hold(task, "acme", Amount.cpc(30));
+        escrow.hold(TaskId.of(task), "acme", Amount.cpc(30));
         UUID job = UUID.randomUUID();
 
-        escrow.settleJob(task, job, worker, Amount.cpc(10));
-        escrow.settleJob(task, job, worker, Amount.cpc(10));
+        escrow.settleJob(TaskId.of(task), JobId.of(job), WorkerId.of(worker), Amount.cpc(10));
+        escrow.settleJob(TaskId.of(task), JobId.of(job), WorkerId.of(worker), Amount.cpc(10));
 
         assertEquals(Amount.cpc(9), fakes.balance(AccountRef.payable(worker)));
         assertEquals(Amount.cpc(1), fakes.balance(fees));
@@ -63,11 +68,11 @@ class EscrowTest {
     @Test
     void releaseGivesTheRestBackClosesTheHoldAndIsSafeToRepeat() {
         fakes.fund("acme", 100);
-        escrow.hold(task, "acme", Amount.cpc(30));
-        escrow.settleJob(task, UUID.randomUUID(), worker, Amount.cpc(10));
+        escrow.hold(TaskId.of(task), "acme", Amount.cpc(30));
+        escrow.settleJob(TaskId.of(task), JobId.of(UUID.randomUUID()), WorkerId.of(worker), Amount.cpc(10));
 
-        assertEquals(Amount.cpc(20), escrow.release(task, "task completed"));
-        assertEquals(Amount.ZERO, escrow.release(task, "task completed"));
+        assertEquals(Amount.cpc(20), escrow.release(TaskId.of(task), "task completed"));
+        assertEquals(Amount.ZERO, escrow.release(TaskId.of(task), "task completed"));
 
         assertEquals(Amount.cpc(90), fakes.balance(available));
         assertEquals(Amount.ZERO, fakes.balance(held));
@@ -77,13 +82,13 @@ class EscrowTest {
     @Test
     void aRewardAboveWhatRemainsOrAfterReleaseIsRefusedAndPaysNothing() {
         fakes.fund("acme", 100);
-        escrow.hold(task, "acme", Amount.cpc(10));
+        escrow.hold(TaskId.of(task), "acme", Amount.cpc(10));
 
         DomainException tooMuch = assertThrows(DomainException.class,
-                () -> escrow.settleJob(task, UUID.randomUUID(), worker, Amount.cpc(11)));
-        escrow.release(task, "cancelled");
+                () -> escrow.settleJob(TaskId.of(task), JobId.of(UUID.randomUUID()), WorkerId.of(worker), Amount.cpc(11)));
+        escrow.release(TaskId.of(task), "cancelled");
         DomainException closed = assertThrows(DomainException.class,
-                () -> escrow.settleJob(task, UUID.randomUUID(), worker, Amount.cpc(1)));
+                () -> escrow.settleJob(TaskId.of(task), JobId.of(UUID.randomUUID()), WorkerId.of(worker), Amount.cpc(1)));
 
         assertEquals("insufficient-escrow", tooMuch.type());
         assertEquals(409, closed.status());
@@ -94,16 +99,16 @@ class EscrowTest {
     @Test
     void aSecondHoldForTheSameTaskWithOtherTermsIsAConflict() {
         fakes.fund("acme", 100);
-        escrow.hold(task, "acme", Amount.cpc(10));
+        escrow.hold(TaskId.of(task), "acme", Amount.cpc(10));
 
-        assertEquals(409, assertThrows(DomainException.class, () -> escrow.hold(task, "acme", Amount.cpc(11))).status());
+        assertEquals(409, assertThrows(DomainException.class, () -> escrow.hold(TaskId.of(task), "acme", Amount.cpc(11))).status());
         assertEquals(Amount.cpc(90), fakes.balance(available));
     }
 
     @Test
     void settlingOrReleasingAnUnknownTaskIsNotFound() {
-        assertEquals(404, assertThrows(DomainException.class, () -> escrow.release(task, "x")).status());
+        assertEquals(404, assertThrows(DomainException.class, () -> escrow.release(TaskId.of(task), "x")).status());
         assertEquals(404, assertThrows(DomainException.class,
-                () -> escrow.settleJob(task, UUID.randomUUID(), worker, Amount.cpc(1))).status());
+                () -> escrow.settleJob(TaskId.of(task), JobId.of(UUID.randomUUID()), WorkerId.of(worker), Amount.cpc(1))).status());
     }
 }

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.computemarket.billing.application.InvariantReport.Check;
 import com.computemarket.billing.application.InvariantReport.Difference;
 import com.computemarket.billing.domain.EscrowHold;
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
+import com.computemarket.shared.JobId;
+import com.computemarket.shared.TaskId;
+import com.computemarket.shared.WorkerId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +30,8 @@ class LedgerInvariantsTest {
     void aLedgerMovedOnlyByEntriesPassesEveryCheck() {
         fakes.fund("acme", 50);
         UUID task = UUID.randomUUID();
-        fakes.escrow.hold(task, "acme", Amount.cpc(20));
-        fakes.escrow.settleJob(task, UUID.randomUUID(), UUID.randomUUID(), Amount.cpc(5));
+        fakes.escrow.hold(TaskId.of(task), "acme", Amount.cpc(20));
+        fakes.escrow.settleJob(TaskId.of(task), JobId.of(UUID.randomUUID()), WorkerId.of(UUID.randomUUID()), Amount.cpc(5));
 
         InvariantReport report = fakes.invariants.check();
 
@@ -52,7 +57,7 @@ class LedgerInvariantsTest {
     @Test
     void escrowThatDiffersFromTheOpenHoldsIsReportedPerOrganization() {
         fakes.fund("acme", 50);
-        fakes.escrow.hold(UUID.randomUUID(), "acme", Amount.cpc(20));
+        fakes.escrow.hold(TaskId.of(UUID.randomUUID()), "acme", Amount.cpc(20));
         fakes.holds.add(new EscrowHold(UUID.randomUUID(), "acme", Amount.cpc(3), Instant.EPOCH)); // a hold without its entry
 
         Check escrow = check(fakes.invariants.check(), "escrow-matches-open-holds");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.TaskId;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class LedgerReadingTest {
     @Test
     void aCustomerSeesItsOwnBalanceAndDepositAddress() {
         fakes.fund("acme", 10);
-        fakes.escrow.hold(UUID.randomUUID(), "acme", Amount.cpc(4));
+        fakes.escrow.hold(TaskId.of(UUID.randomUUID()), "acme", Amount.cpc(4));
 
         OrganizationBalance balance = reading.balanceOf(Fakes.customerOf("acme"), "acme");
 

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.computemarket.shared.AccountRef;
+import com.computemarket.shared.AccountType;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.Posting;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

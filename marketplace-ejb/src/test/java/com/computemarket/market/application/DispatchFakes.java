@@ -42,6 +42,7 @@ final class DispatchFakes {
         dispatch.tasks = tasks;
         dispatch.clock = clock;
         dispatch.afterCommit = new com.computemarket.shared.AfterCommit(transaction);
+        dispatch.requeue = new JobRequeue(queue, queue, tasks, clock);
         dispatch.leaseTtl = Duration.ofSeconds(30);
         dispatch.maxAttempts = 3;
         dispatch.retryDelay = Duration.ofMillis(250);

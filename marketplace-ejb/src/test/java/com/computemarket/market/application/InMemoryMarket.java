@@ -9,6 +9,9 @@ import com.computemarket.market.domain.TaskRepository;
 import com.computemarket.market.domain.TaskStatus;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.JobId;
+import com.computemarket.shared.TaskId;
+import com.computemarket.shared.WorkerId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -77,7 +80,8 @@ class InMemoryMarket {
 
     final Escrow escrow = new Escrow() {
         @Override
-        public void hold(UUID taskId, String organization, Amount amount) {
+        public void hold(TaskId task, String organization, Amount amount) {
+            UUID taskId = task.value();
             Amount balance = available.getOrDefault(organization, Amount.ZERO);
             if (balance.compareTo(amount) < 0) {
                 throw DomainException.unprocessable("insufficient-funds", "available " + balance + " < " + amount);
@@ -87,12 +91,13 @@ class InMemoryMarket {
         }
 
         @Override
-        public void settleJob(UUID taskId, UUID jobId, UUID workerId, Amount reward) {
-            holds.put(taskId, holds.get(taskId).minus(reward));
+        public void settleJob(TaskId taskId, JobId jobId, WorkerId workerId, Amount reward) {
+            holds.put(taskId.value(), holds.get(taskId.value()).minus(reward));
         }
 
         @Override
-        public Amount release(UUID taskId, String reason) {
+        public Amount release(TaskId task, String reason) {
+            UUID taskId = task.value();
             Amount rest = holds.getOrDefault(taskId, Amount.ZERO);
             String org = tasks.get(taskId).organization();
             available.put(org, available.getOrDefault(org, Amount.ZERO).plus(rest));

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.computemarket.market.domain.ChallengeType;
 import com.computemarket.shared.Amount;
+import com.computemarket.shared.ChallengeType;
 import com.computemarket.shared.DomainException;
 import java.time.Duration;
 import java.time.Instant;

@@ -12,6 +12,9 @@ import com.computemarket.market.domain.TaskStatus;
 import com.computemarket.shared.Amount;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
+import com.computemarket.shared.JobId;
+import com.computemarket.shared.TaskId;
+import com.computemarket.shared.WorkerId;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +87,7 @@ class TaskSubmissionTest {
             job.leaseTo(worker, market.now, Duration.ofSeconds(30));
             job.submit(worker, "h" + job.index(), null, market.now);
             job.settle(market.now);
-            market.escrow.settleJob(task.id(), job.id(), worker, job.reward());
+            market.escrow.settleJob(TaskId.of(task.id()), JobId.of(job.id()), WorkerId.of(worker), job.reward());
             lifecycle.jobSettled(task.id(), "h" + job.index(), "cpc1w");
         }
         assertEquals(TaskStatus.PENDING, task.status());

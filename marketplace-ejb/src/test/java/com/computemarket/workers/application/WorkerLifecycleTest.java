@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.computemarket.chain.crypto.ChainKey;
 import com.computemarket.chain.crypto.Hashes;
 import com.computemarket.shared.Caller;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.workers.domain.EnrolmentMessage;
 import com.computemarket.workers.domain.Worker;
 import java.security.SecureRandom;
@@ -32,11 +33,11 @@ class WorkerLifecycleTest {
     @Test
     void aSuccessAddsFiveUpToAThousand() {
         UUID id = enrol(alice).id();
-        ctx.reputation.recordSuccess(id);
+        ctx.reputation.recordSuccess(WorkerId.of(id));
         assertEquals(505, worker(id).reputation());
 
         for (int i = 0; i < 200; i++) {
-            ctx.reputation.recordSuccess(id);
+            ctx.reputation.recordSuccess(WorkerId.of(id));
         }
         assertEquals(1000, worker(id).reputation());
         assertEquals(201, worker(id).successes());
@@ -46,11 +47,11 @@ class WorkerLifecycleTest {
     void aFailureTakesFiftyDownToZero() {
         ctx.settings.suspendAfterFailures = 0; // never suspend, to reach the floor
         UUID id = enrol(alice).id();
-        ctx.reputation.recordFailure(id, "wrong row 7");
+        ctx.reputation.recordFailure(WorkerId.of(id), "wrong row 7");
         assertEquals(450, worker(id).reputation());
 
         for (int i = 0; i < 20; i++) {
-            ctx.reputation.recordFailure(id, "wrong");
+            ctx.reputation.recordFailure(WorkerId.of(id), "wrong");
         }
         assertEquals(0, worker(id).reputation());
         assertEquals(21, worker(id).failures());
@@ -60,12 +61,12 @@ class WorkerLifecycleTest {
     @Test
     void threeFailuresInARowSuspendWithTheReason() {
         UUID id = enrol(alice).id();
-        ctx.reputation.recordFailure(id, "a");
-        ctx.reputation.recordFailure(id, "b");
+        ctx.reputation.recordFailure(WorkerId.of(id), "a");
+        ctx.reputation.recordFailure(WorkerId.of(id), "b");
         assertEquals("ACTIVE", worker(id).status().name());
         assertEquals(List.of(), ctx.disconnected);
 
-        ctx.reputation.recordFailure(id, "opening of row 12 wrong");
+        ctx.reputation.recordFailure(WorkerId.of(id), "opening of row 12 wrong");
         // it takes no more work: its connection is closed
         assertEquals(List.of(id + ": suspended: 3 consecutive failures; last: opening of row 12 wrong"), ctx.disconnected);
 
@@ -79,11 +80,11 @@ class WorkerLifecycleTest {
     @Test
     void aSuccessBreaksTheRun() {
         UUID id = enrol(alice).id();
-        ctx.reputation.recordFailure(id, "a");
-        ctx.reputation.recordFailure(id, "b");
-        ctx.reputation.recordSuccess(id);
-        ctx.reputation.recordFailure(id, "c");
-        ctx.reputation.recordFailure(id, "d");
+        ctx.reputation.recordFailure(WorkerId.of(id), "a");
+        ctx.reputation.recordFailure(WorkerId.of(id), "b");
+        ctx.reputation.recordSuccess(WorkerId.of(id));
+        ctx.reputation.recordFailure(WorkerId.of(id), "c");
+        ctx.reputation.recordFailure(WorkerId.of(id), "d");
 
         assertEquals("ACTIVE", worker(id).status().name());
         assertEquals(4, worker(id).failures());
@@ -93,13 +94,13 @@ class WorkerLifecycleTest {
     void theThresholdIsConfigurable() {
         ctx.settings.suspendAfterFailures = 1;
         UUID id = enrol(alice).id();
-        ctx.reputation.recordFailure(id, "once");
+        ctx.reputation.recordFailure(WorkerId.of(id), "once");
         assertEquals("SUSPENDED", worker(id).status().name());
     }
 
     @Test
     void reputationOfAnUnknownWorkerIs404() {
-        assertRefused(404, "worker-not-found", () -> ctx.reputation.recordSuccess(UUID.randomUUID()));
+        assertRefused(404, "worker-not-found", () -> ctx.reputation.recordSuccess(WorkerId.of(UUID.randomUUID())));
     }
 
     @Test
@@ -121,10 +122,10 @@ class WorkerLifecycleTest {
     void resumingClearsTheRunOfFailures() {
         UUID id = enrol(alice).id();
         for (int i = 0; i < 3; i++) {
-            ctx.reputation.recordFailure(id, "x");
+            ctx.reputation.recordFailure(WorkerId.of(id), "x");
         }
         ctx.suspension.resume(admin, id);
-        ctx.reputation.recordFailure(id, "y");
+        ctx.reputation.recordFailure(WorkerId.of(id), "y");
         assertEquals("ACTIVE", worker(id).status().name());
     }
 
@@ -161,14 +162,14 @@ class WorkerLifecycleTest {
     void theDirectoryAnswersOtherContexts() {
         WorkerDetails a = enrol(alice);
 
-        WorkerProfile profile = ctx.directory.require(a.id());
+        WorkerProfile profile = ctx.directory.require(WorkerId.of(a.id()));
         assertEquals(new WorkerProfile(a.id(), "sub-alice", a.address(), Set.of("synthetic"), "ACTIVE", 500), profile);
         assertEquals(profile, ctx.directory.requireConnectable("sub-alice", a.address()));
         assertEquals(List.of(profile), ctx.directory.ofOperator("sub-alice"));
         assertTrue(ctx.directory.ofOperator("sub-bob").isEmpty());
         assertRefused(403, "worker-not-yours", () -> ctx.directory.requireConnectable("sub-bob", a.address()));
         assertRefused(404, "worker-not-enrolled", () -> ctx.directory.requireConnectable("sub-alice", ChainKey.generate(RANDOM).address()));
-        assertRefused(404, "worker-not-found", () -> ctx.directory.require(UUID.randomUUID()));
+        assertRefused(404, "worker-not-found", () -> ctx.directory.require(WorkerId.of(UUID.randomUUID())));
     }
 
     private WorkerDetails enrol(Caller operator) {

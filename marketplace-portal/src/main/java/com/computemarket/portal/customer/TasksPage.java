@@ -1,10 +1,10 @@
 package com.computemarket.portal.customer;
 
 import com.computemarket.market.application.TaskQueries;
-import com.computemarket.market.domain.ChallengeType;
 import com.computemarket.market.domain.TaskStatus;
 import com.computemarket.portal.Pages;
 import com.computemarket.shared.Caller;
+import com.computemarket.shared.ChallengeType;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.computemarket.reporting.application.PayoutReport;
-import com.computemarket.settlement.domain.PayoutStatus;
 import com.computemarket.shared.Amount;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,10 +21,10 @@ class PayoutReportFilesTest {
     private static PayoutReport.Report report() {
         Instant now = Instant.parse("2026-11-20T10:00:00Z");
         var confirmed = new PayoutReport.Row(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "cpc1qexample",
-                Amount.parseCpc("a", "2.500000000000000001"), Amount.ofWei(21_000_000L), PayoutStatus.CONFIRMED, HASH, 42L,
+                Amount.parseCpc("a", "2.500000000000000001"), Amount.ofWei(21_000_000L), "CONFIRMED", HASH, 42L,
                 "cd".repeat(32), now, now, "confirmed (3 confirmations)");
         var pending = new PayoutReport.Row(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "cpc1qother",
-                Amount.parseCpc("a", "1"), null, PayoutStatus.PENDING, null, null, null, now, null, "pending, \"queued\"");
+                Amount.parseCpc("a", "1"), null, "PENDING", null, null, null, now, null, "pending, \"queued\"");
         return new PayoutReport.Report(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"), null,
                 List.of(confirmed, pending), Amount.parseCpc("t", "3.500000000000000001"), 44L, now);
     }

@@ -1,7 +1,7 @@
 package com.computemarket.billing.api;
 
 import com.computemarket.billing.application.JournalEntryView;
-import com.computemarket.billing.application.Posting;
+import com.computemarket.shared.Posting;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import java.util.List;

@@ -4,11 +4,12 @@ import com.computemarket.billing.application.ManualCreditView;
 import com.computemarket.billing.application.ManualCrediting;
 import com.computemarket.billing.application.PageRequest;
 import com.computemarket.shared.Caller;
-import com.computemarket.shared.DomainException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,9 +27,6 @@ import java.util.UUID;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ManualCreditsResource {
-
-    public record CreditRequest(String organization, String amount, String reason) {
-    }
 
     public record CreditView(UUID id, String organization, String amount, String reason,
                              @JsonbProperty("credited_by") String creditedBy,
@@ -49,10 +47,7 @@ public class ManualCreditsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    public Response credit(CreditRequest request) {
-        if (request == null) {
-            throw DomainException.invalid("body-required", "send {\"organization\", \"amount\", \"reason\"} as JSON");
-        }
+    public Response credit(@NotNull(message = "send {\"organization\", \"amount\", \"reason\"} as JSON") @Valid CreditRequest request) {
         CreditView view = CreditView.of(crediting.credit(caller, request.organization(), request.amount(), request.reason()));
         return Response.status(Response.Status.CREATED).entity(view).build();
     }

@@ -1,5 +1,6 @@
 package com.computemarket.market.api;
 
+import com.computemarket.market.infrastructure.WorkerLink;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;

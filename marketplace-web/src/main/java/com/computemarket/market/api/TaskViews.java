@@ -2,6 +2,8 @@ package com.computemarket.market.api;
 
 import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.Task;
+import com.computemarket.market.domain.TaskStatus;
+import com.computemarket.verification.application.VerificationView;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -11,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import com.computemarket.verification.application.VerificationView;
 
 /** The Task Market API's shapes (ComputeChain docs), snake_case, times as Unix seconds, money as CPC strings. */
 final class TaskViews {
@@ -79,7 +80,7 @@ final class TaskViews {
                           JsonObject payload, Long deadline, @JsonbProperty("created_at") long createdAt,
                           @JsonbProperty("finished_at") Long finishedAt, Result result, String failure, List<JobView> jobs) {
         static Details of(Task task, List<Job> jobs, Map<UUID, VerificationView> verifications) {
-            Result result = task.status() == com.computemarket.market.domain.TaskStatus.COMPLETED
+            Result result = task.status() == TaskStatus.COMPLETED
                     ? new Result(task.resultHash(), task.resultWorkerAddress(), task.finishedAt().getEpochSecond()) : null;
             JsonObject payload;
             try (var reader = Json.createReader(new StringReader(task.payload()))) {

@@ -5,6 +5,7 @@ import com.computemarket.market.application.TaskQueries;
 import com.computemarket.market.application.TaskSubmission;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
+import com.computemarket.verification.application.VerificationQueries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
@@ -33,11 +34,13 @@ public class TasksResource {
     @Inject TaskSubmission submission;
     @Inject TaskQueries queries;
     @Inject TaskCancellation cancellation;
-    @Inject com.computemarket.verification.application.VerificationQueries verifications;
+    @Inject VerificationQueries verifications;
 
     /**
      * Holds the reward in escrow and queues the jobs. With an Idempotency-Key, a retry of the same request answers
-     * the first task (header Idempotent-Replayed: true) and holds nothing more.
+     * the first task (header Idempotent-Replayed: true) and holds nothing more. The one body not bound to a record:
+     * a request that moves money is parsed strictly from its text (duplicate keys, unknown fields, a number where a
+     * decimal string belongs are refused; the idempotency digest is over the text's canonical JSON): TaskRequest.
      */
     @POST
     @RolesAllowed(Caller.CUSTOMER)

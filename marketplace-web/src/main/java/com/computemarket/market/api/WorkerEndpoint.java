@@ -1,6 +1,9 @@
 package com.computemarket.market.api;
 
 import com.computemarket.market.application.JobDispatch;
+import com.computemarket.market.infrastructure.WorkerConversation;
+import com.computemarket.market.infrastructure.WorkerHub;
+import com.computemarket.verification.application.ResultVerification;
 import com.computemarket.workers.application.WorkerDirectory;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -32,7 +35,7 @@ public class WorkerEndpoint {
     @Inject WorkerHub hub;
     @Inject JobDispatch dispatch;
     @Inject WorkerDirectory directory;
-    @Inject com.computemarket.verification.application.ResultVerification verification;
+    @Inject ResultVerification verification;
     @Inject @ConfigProperty(name = "cm.dispatch.lease-ttl", defaultValue = "PT30S")
     Duration leaseTtl;
     /** A connection silent (both ways) this long is closed; its leases then expire unless it comes back in time. */

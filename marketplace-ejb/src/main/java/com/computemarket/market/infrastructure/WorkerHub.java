@@ -1,20 +1,13 @@
-package com.computemarket.market.api;
+package com.computemarket.market.infrastructure;
 
 import com.computemarket.market.application.JobPush;
 import com.computemarket.market.application.WorkerChannels;
+import com.computemarket.shared.WorkerId;
 import com.computemarket.verification.application.WorkerMessages;
-import com.computemarket.workers.application.WorkerConnections;
-import com.computemarket.workers.infrastructure.RegisteredWorkerConnections;
-import com.computemarket.verification.infrastructure.RegisteredWorkerMessages;
-import com.computemarket.market.infrastructure.RegisteredWorkerChannels;
 import com.computemarket.workerprotocol.WireCodec;
 import com.computemarket.workerprotocol.WireMessage;
-import jakarta.annotation.PreDestroy;
+import com.computemarket.workers.application.WorkerConnections;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Typed;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,12 +24,12 @@ import java.util.logging.Logger;
 
 /**
  * The workers connected to this server, in memory: per worker its challenge types, its capacity and the slots in use
- * (reservations waiting for their lease to commit, plus jobs pushed to it). Dispatch reaches it through the
- * {@link WorkerChannels} port. Slots are counted per worker id, so a reconnect starts from the jobs it still holds.
- * A disconnect frees the slots but returns no lease: the leases expire unless the worker is back within their TTL.
+ * (reservations waiting for their lease to commit, plus jobs pushed to it). The gateway behind three ports: dispatch
+ * reaches it as {@link WorkerChannels}, the verifier as {@link WorkerMessages}, suspension as
+ * {@link WorkerConnections}; the web module's WebSocket endpoint feeds it connections through {@link WorkerConversation}.
+ * Slots are counted per worker id, so a reconnect starts from the jobs it still holds. A disconnect frees the slots but returns no lease: the leases expire unless the worker is back within their TTL.
  */
 @ApplicationScoped
-@Typed(WorkerHub.class)
 public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnections {
 
     private static final Logger LOG = Logger.getLogger(WorkerHub.class.getName());
@@ -46,36 +39,10 @@ public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnecti
     private final ConcurrentMap<String, List<Connection>> byType = new ConcurrentHashMap<>();
     private final AtomicInteger cursor = new AtomicInteger();
 
-    @Inject
-    RegisteredWorkerChannels registry;
-    @Inject
-    RegisteredWorkerMessages messages;
-    @Inject
-    RegisteredWorkerConnections connectionRegistry;
-
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        registry.register(this);
-        messages.register(this);
-        connectionRegistry.register(this);
-    }
-
-    @PreDestroy
-    void stop() {
-        if (registry != null) {
-            registry.unregister(this);
-        }
-        if (messages != null) {
-            messages.unregister(this);
-        }
-        if (connectionRegistry != null) {
-            connectionRegistry.unregister(this);
-        }
-    }
-
     /** A suspended worker: no new jobs from now on; the connection closes (its leases run out unless it is resumed). */
     @Override
-    public void disconnect(UUID workerId, String reason) {
-        Connection connection = connections.get(workerId);
+    public void disconnect(WorkerId workerId, String reason) {
+        Connection connection = connections.get(workerId.value());
         if (connection != null) {
             detach(connection);
             connection.link.close(reason);
@@ -85,8 +52,8 @@ public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnecti
 
     /** A verifier's message (challenge, signature request, job update) to a connected worker. */
     @Override
-    public boolean send(UUID workerId, WireMessage message) {
-        Connection connection = connections.get(workerId);
+    public boolean send(WorkerId workerId, WireMessage message) {
+        Connection connection = connections.get(workerId.value());
         if (connection == null) {
             return false;
         }
@@ -94,7 +61,7 @@ public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnecti
         return true;
     }
 
-    WireCodec codec() {
+    public WireCodec codec() {
         return codec;
     }
 

@@ -1,6 +1,5 @@
-package com.computemarket.billing.application;
+package com.computemarket.shared;
 
-import com.computemarket.shared.Amount;
 import java.util.Objects;
 
 /** One line of an entry: a credit (positive, the balance grows) or a debit (negative) of one account. */

@@ -1,4 +1,4 @@
-package com.computemarket.market.api;
+package com.computemarket.market.infrastructure;
 
 import java.util.ArrayList;
 import java.util.List;

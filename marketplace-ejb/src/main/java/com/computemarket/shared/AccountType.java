@@ -1,4 +1,4 @@
-package com.computemarket.billing.application;
+package com.computemarket.shared;
 
 /**
  * The kinds of ledger account. Owners: an organization alias (ORG_*), a worker id (WORKER_PAYABLE), or

@@ -1,4 +1,4 @@
-package com.computemarket.market.api;
+package com.computemarket.market.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

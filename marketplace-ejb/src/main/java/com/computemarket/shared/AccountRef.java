@@ -1,6 +1,5 @@
-package com.computemarket.billing.application;
+package com.computemarket.shared;
 
-import com.computemarket.shared.DomainException;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.UUID;

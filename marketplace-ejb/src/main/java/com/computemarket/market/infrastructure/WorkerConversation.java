@@ -1,4 +1,4 @@
-package com.computemarket.market.api;
+package com.computemarket.market.infrastructure;
 
 import com.computemarket.market.application.JobDispatch;
 import com.computemarket.market.application.JobPush;
@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * returns, and the verifier's exchanges (row openings, signed results). Bad input is answered with an {@code error} message and the connection stays open; only a hello for a
  * worker that may not connect closes it. Not thread-safe: the container delivers one message at a time per session.
  */
-final class WorkerConversation {
+public final class WorkerConversation {
 
     private static final Logger LOG = Logger.getLogger(WorkerConversation.class.getName());
 
@@ -40,7 +40,7 @@ final class WorkerConversation {
     private WorkerProfile worker;
     private WorkerHub.Connection connection;
 
-    WorkerConversation(String operatorSubject, WorkerLink link, WorkerHub hub, JobDispatch dispatch, WorkerDirectory directory,
+    public WorkerConversation(String operatorSubject, WorkerLink link, WorkerHub hub, JobDispatch dispatch, WorkerDirectory directory,
                        ResultVerification verification, Duration leaseTtl) {
         this.operatorSubject = operatorSubject;
         this.link = link;
@@ -52,7 +52,7 @@ final class WorkerConversation {
         this.codec = hub.codec();
     }
 
-    void onText(String text) {
+    public void onText(String text) {
         WireMessage message;
         try {
             message = codec.decode(text);
@@ -141,7 +141,7 @@ final class WorkerConversation {
         }
     }
 
-    void closed() {
+    public void closed() {
         if (connection != null) {
             hub.detach(connection);
         }
