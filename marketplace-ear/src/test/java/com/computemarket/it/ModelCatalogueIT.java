@@ -216,7 +216,7 @@ class ModelCatalogueIT {
      * Runs {@code check} while {@code operator} has no active worker: workers that earlier tests (on a database that
      * outlives the run) enrolled for it are suspended meanwhile and resumed after.
      */
-    private static void withoutActiveWorkers(Api api, String operator, Runnable check) {
+    private static void withoutActiveWorkers(Api api, String operator, Check check) throws Exception {
         List<String> suspended = new ArrayList<>();
         try {
             for (int offset = 0; ; offset += 500) {
@@ -240,6 +240,10 @@ class ModelCatalogueIT {
                 api.delete("admin", "api/admin/workers/" + id + "/suspension");
             }
         }
+    }
+
+    interface Check {
+        void run() throws Exception;
     }
 
     private HttpResponse<String> put(String user, String path, byte[] body) throws Exception {
