@@ -82,7 +82,7 @@ public class ModelCatalogue {
             stored.add(storedFile("files[" + i + "]", request.files().get(i)));
         }
         if (models.find(id).isPresent()) {
-            throw exists(id);
+            throw CatalogueRefusals.exists(id);
         }
         Model model = new Model(id, kind, request.engine(), request.format(), stored, request.licence(),
                 request.contextLength(), request.embeddingDimension(), prices, caller.username(), clock.instant());
@@ -95,7 +95,7 @@ public class ModelCatalogue {
     /** Takes a model off offer (admin); 404 model-not-found, 409 model-retired when it already is. */
     public ModelDetails retire(Caller caller, ModelId id) {
         requireAdmin(caller);
-        Model model = models.lock(id).orElseThrow(() -> notFound(id));
+        Model model = models.lock(id).orElseThrow(() -> CatalogueRefusals.notFound(id));
         model.retire(caller.username(), clock.instant());
         LOG.info(() -> "Model " + id + " retired by " + caller.username());
         return ModelDetails.of(model);
@@ -158,21 +158,13 @@ public class ModelCatalogue {
     }
 
     private Model require(ModelId id) {
-        return models.find(id).orElseThrow(() -> notFound(id));
+        return models.find(id).orElseThrow(() -> CatalogueRefusals.notFound(id));
     }
 
     private static void requireAdmin(Caller caller) {
         if (!caller.has(Caller.ADMIN)) {
             throw DomainException.forbidden("admin-only", "only an admin adds or retires models");
         }
-    }
-
-    public static DomainException notFound(ModelId id) {
-        return DomainException.notFound("model-not-found", "no model " + id + " in the catalogue");
-    }
-
-    public static DomainException exists(ModelId id) {
-        return DomainException.conflict("model-exists", "a model " + id + " is already in the catalogue (retired ones keep their id)");
     }
 
     private static DomainException retired(Model model) {

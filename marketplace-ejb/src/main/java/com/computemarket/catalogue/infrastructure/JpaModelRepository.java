@@ -1,6 +1,6 @@
 package com.computemarket.catalogue.infrastructure;
 
-import com.computemarket.catalogue.application.ModelCatalogue;
+import com.computemarket.catalogue.application.CatalogueRefusals;
 import com.computemarket.catalogue.domain.Model;
 import com.computemarket.catalogue.domain.ModelId;
 import com.computemarket.catalogue.domain.ModelRepository;
@@ -28,10 +28,10 @@ public class JpaModelRepository implements ModelRepository {
             em.persist(model);
             em.flush();
         } catch (EntityExistsException e) {
-            throw ModelCatalogue.exists(model.id());
+            throw CatalogueRefusals.exists(model.id());
         } catch (PersistenceException e) {
             if (isConstraintViolation(e)) {
-                throw ModelCatalogue.exists(model.id());
+                throw CatalogueRefusals.exists(model.id());
             }
             throw e;
         }

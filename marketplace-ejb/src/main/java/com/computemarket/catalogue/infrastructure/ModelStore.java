@@ -117,6 +117,10 @@ public class ModelStore implements ModelFiles {
             // on POSIX a rename replaces an existing file silently: same name, same bytes, so no harm either way
             return new StoredFile(declared, size, true);
         } catch (IOException e) {
+            if (cutOffByTheServer(e)) {
+                throw new DomainException(413, "request-too-large", "the server takes request bodies up to its listener's max-post-size"
+                        + " (CM_HTTP_MAX_POST_SIZE); raise it to upload a file this large; nothing was stored");
+            }
             throw new UncheckedIOException("storing model file " + declared + " failed", e);
         } finally {
             deleteQuietly(temp);
@@ -148,6 +152,16 @@ public class ModelStore implements ModelFiles {
     private DomainException tooLarge(String size) {
         return new DomainException(413, "file-too-large", "a model file may have at most " + maxBytes
                 + " bytes (cm.models.max-bytes); this one has " + size + "; nothing was stored");
+    }
+
+    /** Undertow's RequestTooBigException (by name: the EJB module does not compile against Undertow). */
+    private static boolean cutOffByTheServer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("RequestTooBigException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static MessageDigest sha256() {

@@ -162,7 +162,7 @@ class ModelCatalogueTest {
         @Override
         public void add(Model model) {
             if (byId.putIfAbsent(model.id().value(), model) != null) {
-                throw ModelCatalogue.exists(model.id());
+                throw CatalogueRefusals.exists(model.id());
             }
         }
 
