@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AuthorizationMatrixIT {
 
     static final String RANDOM = "00000000-0000-4000-8000-000000000000";
+    static final String ZEROS = "0".repeat(64);
     static final List<String> USERS = List.of("customer", "customer2", "worker", "worker2", "finance", "admin");
 
     @Deployment(testable = false)
@@ -78,7 +79,16 @@ class AuthorizationMatrixIT {
                                                                               403, 403, 403, 403, 403, 404),
             new Probe("GET", "api/payouts", null,                             403, 403, 200, 200, 200, 200),
             new Probe("GET", "api/payouts/" + RANDOM, null,                   403, 403, 404, 404, 404, 404),
-            new Probe("POST", "api/admin/payout-runs", "{}",                  403, 403, 403, 403, 403, 201));
+            new Probe("POST", "api/admin/payout-runs", "{}",                  403, 403, 403, 403, 403, 201),
+            new Probe("GET", "api/models", null,                              200, 200, 200, 200, 200, 200),
+            new Probe("GET", "api/models/matrix-probe", null,                 404, 404, 404, 404, 404, 404),
+            // workers learn the model is unknown before whether they have an enrolled worker: 404, never 403
+            new Probe("GET", "api/models/matrix-probe/files/" + ZEROS, null,  403, 403, 404, 404, 403, 403),
+            new Probe("POST", "api/admin/models", "{}",                       403, 403, 403, 403, 403, 400),
+            // "{}" is not the file named by ZEROS: the admin's upload is refused (422) and stores nothing
+            new Probe("PUT", "api/admin/models/matrix-probe/files/" + ZEROS, "{}",
+                                                                              403, 403, 403, 403, 403, 422),
+            new Probe("POST", "api/admin/models/matrix-probe/retire", null,   403, 403, 403, 403, 403, 404));
 
     static final List<String> OPEN = List.of("api/health", "api/openapi");
 

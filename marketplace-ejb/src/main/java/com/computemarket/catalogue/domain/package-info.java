@@ -1,0 +1,2 @@
+/** The Model aggregate, its id, kind, files and prices, and the repository port. */
+package com.computemarket.catalogue.domain;
