@@ -14,7 +14,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -59,11 +58,11 @@ public class Model {
     private int contextLength;
     private Integer embeddingDimension;
     @Column(precision = 38, scale = 0)
-    private BigInteger pricePerThousandInputTokens;
+    private Amount pricePerThousandInputTokens;
     @Column(precision = 38, scale = 0)
-    private BigInteger pricePerThousandOutputTokens;
+    private Amount pricePerThousandOutputTokens;
     @Column(precision = 38, scale = 0)
-    private BigInteger pricePerItem;
+    private Amount pricePerItem;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, columnDefinition = "varchar(16)")
     private ModelStatus status;
@@ -94,9 +93,9 @@ public class Model {
         this.contextLength = contextLength;
         this.embeddingDimension = embeddingDimension;
         prices.requireFor(kind);
-        this.pricePerThousandInputTokens = prices.perThousandInputTokens().map(Amount::wei).orElse(null);
-        this.pricePerThousandOutputTokens = prices.perThousandOutputTokens().map(Amount::wei).orElse(null);
-        this.pricePerItem = prices.perItem().map(Amount::wei).orElse(null);
+        this.pricePerThousandInputTokens = prices.perThousandInputTokens().orElse(null);
+        this.pricePerThousandOutputTokens = prices.perThousandOutputTokens().orElse(null);
+        this.pricePerItem = prices.perItem().orElse(null);
         this.status = ModelStatus.OFFERED;
         this.addedBy = Objects.requireNonNull(addedBy, "addedBy");
         this.addedAt = Objects.requireNonNull(now, "now");
@@ -170,15 +169,11 @@ public class Model {
     public int contextLength() { return contextLength; }
     public Optional<Integer> embeddingDimension() { return Optional.ofNullable(embeddingDimension); }
     public Prices prices() {
-        return new Prices(amount(pricePerThousandInputTokens), amount(pricePerThousandOutputTokens), amount(pricePerItem));
+        return new Prices(Optional.ofNullable(pricePerThousandInputTokens), Optional.ofNullable(pricePerThousandOutputTokens), Optional.ofNullable(pricePerItem));
     }
     public ModelStatus status() { return status; }
     public Instant addedAt() { return addedAt; }
     public String addedBy() { return addedBy; }
     public Optional<Instant> retiredAt() { return Optional.ofNullable(retiredAt); }
     public Optional<String> retiredBy() { return Optional.ofNullable(retiredBy); }
-
-    private static Optional<Amount> amount(BigInteger wei) {
-        return Optional.ofNullable(wei).map(Amount::ofWei);
-    }
 }
