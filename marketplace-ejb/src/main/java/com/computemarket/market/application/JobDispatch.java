@@ -54,7 +54,8 @@ public class JobDispatch {
     Duration retryMaxDelay;
 
     /**
-     * Leases a QUEUED job to a connected worker with a free slot for its challenge type and pushes it after commit.
+     * Leases a QUEUED job to a connected worker with a free slot for its challenge type (and, for an inference job, holding
+     * its model) and pushes it after commit.
      * With no worker free, the job is announced again after a delay that doubles per round up to
      * cm.dispatch.retry-max-delay (a new message, not a rollback, so redelivery counts stay for real failures).
      */
@@ -74,7 +75,7 @@ public class JobDispatch {
             LOG.fine(() -> "job " + jobId + " is " + job.status() + "; stale announcement ignored");
             return OfferOutcome.NOT_QUEUED;
         }
-        Optional<UUID> reserved = channels.reserve(job.challengeType());
+        Optional<UUID> reserved = channels.reserve(job.challengeType(), job.modelId());
         if (reserved.isEmpty()) {
             queue.retry(jobId, round + 1, retryDelay(round));
             job.announced(clock.instant());
