@@ -131,7 +131,9 @@ public final class WorkerConversation {
             return;
         }
         String proof = result.proof() == null ? null : codec.text(result.proof());
-        SubmitOutcome outcome = dispatch.takeResult(worker.id(), result.jobId(), result.resultHash(), proof);
+        SubmitOutcome outcome = result.output() == null
+                ? dispatch.takeResult(worker.id(), result.jobId(), result.resultHash(), proof)
+                : dispatch.takeResult(worker.id(), result.jobId(), result.resultHash(), proof, result.output());
         reply(new WireMessage.ResultAck(result.jobId(),
                 outcome == SubmitOutcome.ACCEPTED ? WireMessage.ResultAck.ACCEPTED : WireMessage.ResultAck.DUPLICATE));
     }
