@@ -59,7 +59,28 @@ public class TaskResults {
         this.outputs = outputs;
     }
 
+    /**
+     * The portal's download: an inference task's verified outputs with every item (base64 vectors only: at most 4,096
+     * items of about 2 KiB), or, before any is verified and for synthetic tasks, the commitments.
+     */
+    public ObjectNode download(Caller caller, UUID taskId) {
+        try {
+            return of(caller, taskId, true, 0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        } catch (DomainException e) {
+            if (!"result-not-ready".equals(e.type())) {
+                throw e;
+            }
+            TaskQueries.TaskDetails details = queries.get(caller, taskId);
+            return commitments(details.task(), details.jobs());
+        }
+    }
+
     public ObjectNode of(Caller caller, UUID taskId, boolean base64Only, Integer offset, Integer limit) {
+        return of(caller, taskId, base64Only, offset, limit, MAX_ITEMS);
+    }
+
+
+    private ObjectNode of(Caller caller, UUID taskId, boolean base64Only, Integer offset, Integer limit, int maxItems) {
         TaskQueries.TaskDetails details = queries.get(caller, taskId);
         Task task = details.task();
         List<Job> jobs = new ArrayList<>(details.jobs());
@@ -93,18 +114,18 @@ public class TaskResults {
             out.put("generated_tokens", first.get("tokens").size());
             return out;
         }
-        return embeddings(out, jobs, verified, verifiedIds, base64Only, offset, limit);
+        return embeddings(out, jobs, verified, verifiedIds, base64Only, offset, limit, maxItems);
     }
 
     private ObjectNode embeddings(ObjectNode out, List<Job> jobs, List<JobOutput> verified, Set<UUID> verifiedIds,
-                                  boolean base64Only, Integer offset, Integer limit) {
+                                  boolean base64Only, Integer offset, Integer limit, int maxItems) {
         int from = offset == null ? 0 : offset;
         int size = limit == null ? DEFAULT_ITEMS : limit;
         if (from < 0) {
             throw DomainException.invalid("invalid-offset", "offset must be 0 or more");
         }
-        if (size < 1 || size > MAX_ITEMS) {
-            throw DomainException.invalid("invalid-limit", "limit must be from 1 to " + MAX_ITEMS);
+        if (size < 1 || size > maxItems) {
+            throw DomainException.invalid("invalid-limit", "limit must be from 1 to " + maxItems);
         }
         List<ObjectNode> items = new ArrayList<>();
         for (JobOutput o : verified) {
@@ -141,7 +162,7 @@ public class TaskResults {
         out.put("total_items", items.size());
         out.put("offset", from);
         out.put("limit", size);
-        if (from + size < items.size()) {
+        if ((long) from + size < items.size()) {
             out.put("next_offset", from + size);
         } else {
             out.putNull("next_offset");
@@ -155,6 +176,7 @@ public class TaskResults {
         out.put("task_id", task.id().toString());
         out.put("challenge_type", task.challengeType());
         out.put("status", task.status().wire());
+        out.put("reward", task.reward().toCpc());
         Optional.ofNullable(task.resultHash()).ifPresent(h -> out.put("result_hash", h));
         Optional.ofNullable(task.resultWorkerAddress()).ifPresent(a -> out.put("worker_address", a));
         ArrayNode list = out.putArray("jobs");
