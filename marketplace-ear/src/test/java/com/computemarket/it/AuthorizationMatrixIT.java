@@ -61,6 +61,7 @@ class AuthorizationMatrixIT {
             new Probe("GET", "api/tasks", null,                               200, 200, 403, 403, 200, 200),
             new Probe("POST", "api/tasks", "{}",                              400, 400, 403, 403, 403, 403),
             new Probe("GET", "api/tasks/" + RANDOM, null,                     404, 404, 403, 403, 404, 404),
+            new Probe("GET", "api/tasks/" + RANDOM + "/result", null,         404, 404, 403, 403, 404, 404),
             new Probe("POST", "api/tasks/" + RANDOM + "/cancel", null,        404, 404, 403, 403, 403, 404),
             new Probe("GET", "api/organizations/acme/balance", null,          200, 404, 403, 403, 200, 200),
             new Probe("GET", "api/organizations/globex/balance", null,        404, 200, 403, 403, 200, 200),

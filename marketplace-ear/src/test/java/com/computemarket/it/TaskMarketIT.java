@@ -189,9 +189,37 @@ class TaskMarketIT {
         assertEquals(total, api().get("customer", "api/tasks").json().get("total").asLong());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"challenge_type\":\"training\",\"payload\":{\"model_architecture\":\"resnet50\",\"dataset_url\":\"https://x/d\",\"epochs\":1,\"batch_size\":8},\"reward\":\"1\"}",
+            "{\"challenge_type\":\"rendering\",\"payload\":{\"scene_file\":\"https://x/s.blend\",\"resolution\":\"1920x1080\",\"frames\":24},\"reward\":\"1\"}",
+            "{\"challenge_type\":\"simulation\",\"payload\":{},\"reward\":\"1\"}"})
+    void typesNoWorkerCanRunAre422NamingWhatCanRunAndHoldNothing(String body) {
+        fund("acme", "10.0");
+        BigDecimal available = balance("available");
+        BigDecimal escrow = balance("escrow");
+        long total = api().get("customer", "api/tasks").json().get("total").asLong();
+
+        Api.Reply reply = api().post("customer", "api/tasks", body);
+
+        assertProblem(reply, 422, "challenge-type-not-runnable");
+        assertTrue(reply.json().get("detail").asText().contains("synthetic, inference"), reply.toString());
+        assertEquals(available, balance("available"));
+        assertEquals(escrow, balance("escrow"));
+        assertEquals(total, api().get("customer", "api/tasks").json().get("total").asLong());
+    }
+
+    @Test
+    void anInferenceTaskForAModelTheCatalogueDoesNotOfferIs422NamingTheField() {
+        Api.Reply reply = api().post("customer", "api/tasks",
+                "{\"challenge_type\":\"inference\",\"payload\":{\"model_id\":\"no-such-model\",\"inputs\":[\"a\"]}}");
+        assertProblem(reply, 422, "model-not-offered");
+        assertTrue(reply.json().get("detail").asText().contains("payload.model_id"), reply.toString());
+    }
+
     @Test
     void anOversizedBodyIs413() {
-        String big = "{\"challenge_type\":\"simulation\",\"payload\":{\"x\":\"" + "a".repeat(300_000) + "\"},\"reward\":\"1\"}";
+        String big = "{\"challenge_type\":\"synthetic\",\"payload\":{\"x\":\"" + "a".repeat(300_000) + "\"},\"reward\":\"1\"}";
         assertProblem(api().post("customer", "api/tasks", big), 413, "body-too-large");
     }
 

@@ -161,7 +161,7 @@ public final class LoadDriver {
             if (stop) {
                 return;
             }
-            String body = body(challenge, reward);
+            String body = body(challenge, reward, options.text("model"));
             long sent = System.nanoTime();
             stats.posted(sent);
             try {
@@ -180,13 +180,12 @@ public final class LoadDriver {
         }
     }
 
-    private static String body(String challenge, String reward) {
+    private static String body(String challenge, String reward, String model) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String payload = switch (challenge) {
             case "synthetic" -> "{\"seed\":\"" + Long.toHexString(random.nextLong() | Long.MIN_VALUE)
                     + "\",\"matrix_size\":64,\"iterations\":10}";
-            case "inference" -> "{\"model_id\":\"llama-3-8b\",\"prompt\":\"load " + random.nextInt(1_000_000)
-                    + "\",\"max_tokens\":16}";
+            case "inference" -> "{\"model_id\":\"" + model + "\",\"inputs\":[\"load " + random.nextInt(1_000_000) + "\"]}";
             default -> throw new IllegalArgumentException("--challenge must be synthetic or inference (one job per task)");
         };
         return "{\"challenge_type\":\"" + challenge + "\",\"payload\":" + payload + ",\"reward\":\"" + reward + "\"}";

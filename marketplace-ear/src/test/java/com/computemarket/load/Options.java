@@ -19,9 +19,10 @@ final class Options {
         def("warmup", "15", "seconds of load before measuring; tasks sent then are not counted");
         def("duration", "60", "seconds measured");
         def("drain", "30", "seconds to wait after the measured window for its tasks' jobs to arrive");
-        def("challenge", "inference", "challenge type of the tasks: inference (1 job; no verifier yet, so this measures "
-                + "dispatch alone) or synthetic (1 job: 10 iterations; the simulated workers compute nothing, so the verifier "
+        def("challenge", "synthetic", "challenge type of the tasks: inference (1 embedding job of --model, which the catalogue "
+                + "must offer and the simulated workers must announce; measures dispatch alone) or synthetic (1 job: 10 iterations; the simulated workers compute nothing, so the verifier "
                 + "rejects their results after cm.verification.response-time and suspends them: keep such runs shorter)");
+        def("model", "all-minilm-l6-v2", "with --challenge inference: the catalogue's embedding model the tasks name");
         def("reward", "0.001", "reward per task, CPC");
         def("fund", "100000", "CPC credited by admin to each organization before the run (0: none)");
         def("markdown", "", "append a result row to this markdown file (e.g. docs/benchmarks.md)");

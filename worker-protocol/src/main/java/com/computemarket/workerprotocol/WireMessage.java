@@ -1,5 +1,7 @@
 package com.computemarket.workerprotocol;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -36,11 +38,21 @@ public sealed interface WireMessage {
     int MAX_CAPACITY = 1024;
     /** Result hashes are hex digests; 128 characters hold a SHA-512. */
     int MAX_HASH_LENGTH = 128;
+    /** The most model ids one hello may announce. */
+    int MAX_MODELS = 64;
 
     /** Worker → server, first message: which enrolled address this connection speaks for and how many jobs it runs at once. */
     record Hello(@JsonProperty("worker_address") String workerAddress,
                  @JsonProperty("capacity") int capacity,
-                 @JsonProperty("challenge_types") List<String> challengeTypes) implements WireMessage {
+                 @JsonProperty("challenge_types") List<String> challengeTypes,
+                 @JsonProperty("models") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> models) implements WireMessage {
+        /** A hello that holds no catalogue model (synthetic work only). */
+        public Hello(String workerAddress, int capacity, List<String> challengeTypes) {
+            this(workerAddress, capacity, challengeTypes, null);
+        }
+
+        /** {@code models}: optional, the ids of the catalogue models the worker holds (inference jobs need one); never null. */
+        @JsonCreator
         public Hello {
             workerAddress = required("worker_address", workerAddress);
             if (capacity < 1 || capacity > MAX_CAPACITY) {
@@ -53,6 +65,16 @@ public sealed interface WireMessage {
                 required("challenge_types[]", type);
             }
             challengeTypes = List.copyOf(challengeTypes);
+            if (models == null) {
+                models = List.of();
+            }
+            if (models.size() > MAX_MODELS) {
+                throw new IllegalArgumentException("models must list at most " + MAX_MODELS + " model ids");
+            }
+            for (String model : models) {
+                required("models[]", model);
+            }
+            models = List.copyOf(models);
         }
     }
 
@@ -102,7 +124,19 @@ public sealed interface WireMessage {
     record JobResult(@JsonProperty("job_id") UUID jobId,
                      @JsonProperty("worker_address") String workerAddress,
                      @JsonProperty("result_hash") String resultHash,
-                     @JsonProperty("proof") JsonNode proof) implements WireMessage {
+                     @JsonProperty("proof") JsonNode proof,
+                     @JsonProperty("output") @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode output) implements WireMessage {
+        /** A result without output (synthetic work). */
+        public JobResult(UUID jobId, String workerAddress, String resultHash, JsonNode proof) {
+            this(jobId, workerAddress, resultHash, proof, null);
+        }
+
+        /**
+         * {@code output}: optional, what an inference job computed, a JSON object: embeddings {"kind":"embedding",
+         * "vectors":[base64 float32 LE per input],"truncated":[indices]}; text {"kind":"text","text","tokens":[ids],
+         * "logprobs":[floats],"finish_reason":"length"|"eos"}. The server checks it against the job.
+         */
+        @JsonCreator
         public JobResult {
             requiredId("job_id", jobId);
             workerAddress = required("worker_address", workerAddress);
@@ -112,6 +146,12 @@ public sealed interface WireMessage {
             }
             if (proof != null && proof.isNull()) {
                 proof = null;
+            }
+            if (output != null && output.isNull()) {
+                output = null;
+            }
+            if (output != null && !output.isObject()) {
+                throw new IllegalArgumentException("output must be a JSON object");
             }
         }
     }

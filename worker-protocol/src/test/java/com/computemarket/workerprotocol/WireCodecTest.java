@@ -1,6 +1,7 @@
 package com.computemarket.workerprotocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,6 +68,25 @@ class WireCodecTest {
         WireMessage.JobResult result = assertInstanceOf(WireMessage.JobResult.class, message);
         assertEquals("1234abcd5678ef90", result.resultHash());
         assertNull(result.proof());
+    }
+
+    @Test
+    void helloModelsAndJobResultOutputAreOptional() {
+        WireMessage.Hello old = (WireMessage.Hello) codec.decode(
+                "{\"type\":\"hello\",\"worker_address\":\"cpc1abc\",\"capacity\":2,\"challenge_types\":[\"synthetic\"]}");
+        assertEquals(List.of(), old.models());
+        assertFalse(codec.encode(old).contains("models"), codec.encode(old));
+        WireMessage.Hello withModels = new WireMessage.Hello("cpc1abc", 2, List.of("inference"), List.of("all-minilm-l6-v2"));
+        assertEquals(withModels, codec.decode(codec.encode(withModels)));
+        assertTrue(codec.encode(withModels).contains("\"models\":[\"all-minilm-l6-v2\"]"), codec.encode(withModels));
+
+        WireMessage.JobResult plain = new WireMessage.JobResult(job, "cpc1abc", "1234abcd", null);
+        assertFalse(codec.encode(plain).contains("output"), codec.encode(plain));
+        WireMessage.JobResult withOutput = new WireMessage.JobResult(job, "cpc1abc", "1234abcd", null,
+                codec.tree("{\"kind\":\"embedding\",\"vectors\":[\"AAAAAA==\"],\"truncated\":[]}"));
+        assertEquals(withOutput, codec.decode(codec.encode(withOutput)));
+        assertThrows(WireFormatException.class, () -> codec.decode("{\"type\":\"job_result\",\"job_id\":\"" + job
+                + "\",\"worker_address\":\"cpc1abc\",\"result_hash\":\"ab\",\"output\":[1]}"));
     }
 
     @Test

@@ -61,10 +61,10 @@ public class JobCompletion {
         }
         if (job.settle(clock.instant())) {
             WorkerId worker = WorkerId.of(job.workerId());
-            escrow.settleJob(TaskId.of(job.taskId()), jobId, worker, job.reward());
+            escrow.settleJob(TaskId.of(job.taskId()), jobId, worker, job.charge());
             reputation.recordSuccess(worker);
             lifecycle.jobSettled(job.taskId(), job.resultHash(), workers.require(worker).address());
-            LOG.info(() -> "job " + jobId + " settled: " + job.reward() + " to worker " + job.workerId());
+            LOG.info(() -> "job " + jobId + " settled: " + job.charge() + " of its " + job.reward() + " to worker " + job.workerId());
         }
         return job.status() == JobStatus.SETTLED;
     }

@@ -2,11 +2,14 @@ package com.computemarket.market.application;
 
 import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.JobRepository;
+import com.computemarket.market.domain.JobOutputCheck;
 import com.computemarket.market.domain.JobStatus;
 import com.computemarket.market.domain.Lease;
+import com.computemarket.market.domain.OutputStore;
 import com.computemarket.market.domain.SubmitOutcome;
 import com.computemarket.shared.AfterCommit;
 import com.computemarket.shared.DomainException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -39,6 +42,7 @@ public class JobDispatch {
     @Inject Clock clock;
     @Inject AfterCommit afterCommit;
     @Inject JobRequeue requeue;
+    @Inject OutputStore outputs;
 
     /** Rounds a JobReady for a not-yet-visible job is tried again before it is given up as never committed. */
     static final int NOT_VISIBLE_ROUNDS = 8;
@@ -54,7 +58,8 @@ public class JobDispatch {
     Duration retryMaxDelay;
 
     /**
-     * Leases a QUEUED job to a connected worker with a free slot for its challenge type and pushes it after commit.
+     * Leases a QUEUED job to a connected worker with a free slot for its challenge type (and, for an inference job, holding
+     * its model) and pushes it after commit.
      * With no worker free, the job is announced again after a delay that doubles per round up to
      * cm.dispatch.retry-max-delay (a new message, not a rollback, so redelivery counts stay for real failures).
      */
@@ -74,7 +79,7 @@ public class JobDispatch {
             LOG.fine(() -> "job " + jobId + " is " + job.status() + "; stale announcement ignored");
             return OfferOutcome.NOT_QUEUED;
         }
-        Optional<UUID> reserved = channels.reserve(job.challengeType());
+        Optional<UUID> reserved = channels.reserve(job.challengeType(), job.modelId());
         if (reserved.isEmpty()) {
             queue.retry(jobId, round + 1, retryDelay(round));
             job.announced(clock.instant());
@@ -146,11 +151,27 @@ public class JobDispatch {
      * nothing; anything else is refused (409).
      */
     public SubmitOutcome takeResult(UUID workerId, UUID jobId, String resultHash, String proofJson) {
+        return takeResult(workerId, jobId, resultHash, proofJson, null);
+    }
+
+    /**
+     * As above, with the result's {@code output}: an inference job's result must carry one that fits the job
+     * ({@link JobOutputCheck}; 422 invalid-output, and the result is not taken); it is stored by the SHA-256 of its
+     * canonical bytes and the job records that hash. Other jobs ignore an output.
+     */
+    public SubmitOutcome takeResult(UUID workerId, UUID jobId, String resultHash, String proofJson, JsonNode output) {
         if (jobs.find(jobId).isEmpty()) {
             throw DomainException.notFound("job-not-found", "no job " + jobId);
         }
         Job job = jobs.lock(jobId);
-        SubmitOutcome outcome = job.submit(workerId, resultHash, proofJson, clock.instant());
+        String outputHash = null;
+        Integer generated = null;
+        if (job.modelId() != null) {
+            JobOutputCheck.Checked checked = JobOutputCheck.check(JobPayloadJson.read(job.payload()), output);
+            outputHash = outputs.put(checked.canonical().toString());
+            generated = checked.generatedTokens();
+        }
+        SubmitOutcome outcome = job.submit(workerId, resultHash, proofJson, outputHash, generated, clock.instant());
         if (outcome == SubmitOutcome.ACCEPTED) {
             events.resultSubmitted(jobId);
             LOG.info(() -> "job " + jobId + " result " + resultHash + " submitted by worker " + workerId);

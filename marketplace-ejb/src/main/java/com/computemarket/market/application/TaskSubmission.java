@@ -1,8 +1,10 @@
 package com.computemarket.market.application;
 
 import com.computemarket.billing.application.Escrow;
+import com.computemarket.catalogue.application.ModelCatalogue;
 import com.computemarket.market.domain.Job;
 import com.computemarket.market.domain.JobRepository;
+import com.computemarket.market.domain.ModelTerms;
 import com.computemarket.market.domain.Task;
 import com.computemarket.market.domain.TaskRepository;
 import com.computemarket.shared.Amount;
@@ -34,6 +36,7 @@ public class TaskSubmission {
     @Inject JobQueue queue;
     @Inject MarketSettings settings;
     @Inject Clock clock;
+    @Inject ModelCatalogue catalogue;
 
     /** What POST /tasks answers: the task, and whether this call created it (false: an Idempotency-Key replay). */
     public record Submitted(Task task, boolean created) {
@@ -43,7 +46,7 @@ public class TaskSubmission {
         String organization = caller.requireOrganization();
         String key = TaskRequest.checkIdempotencyKey(idempotencyKey);
         Instant now = clock.instant();
-        TaskRequest request = TaskRequest.parse(body, now, settings.defaultDeadline(), settings.maxDeadline());
+        TaskRequest request = parse(body, now);
         if (key != null) {
             Optional<Submitted> replay = replay(organization, key, request.digest());
             if (replay.isPresent()) {
@@ -56,9 +59,11 @@ public class TaskSubmission {
                 request.payload().toString(), request.reward(), request.deadline(), payloads.size(), key,
                 request.digest(), now);
         tasks.add(task);
-        var rewards = request.reward().split(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
-            Job job = new Job(UUID.randomUUID(), taskId, i, task.challengeType(), payloads.get(i).toString(), rewards[i], now);
+            Job job = request.modelId() == null
+                    ? new Job(UUID.randomUUID(), taskId, i, task.challengeType(), payloads.get(i).toString(), request.jobRewards().get(i), now)
+                    : new Job(UUID.randomUUID(), taskId, i, task.challengeType(), payloads.get(i).toString(),
+                            request.jobPrices().get(i), request.modelId(), now);
             jobs.add(job);
             queue.ready(job.id());
         }
@@ -76,8 +81,8 @@ public class TaskSubmission {
      */
     public TaskPreview preview(Caller caller, String body) {
         caller.requireOrganization();
-        TaskRequest request = TaskRequest.parse(body, clock.instant(), settings.defaultDeadline(), settings.maxDeadline());
-        var rewards = request.reward().split(request.jobPayloads().size());
+        TaskRequest request = parse(body, clock.instant());
+        var rewards = request.jobRewards().toArray(Amount[]::new);
         var fee = Amount.ZERO;
         var smallest = rewards[0];
         var largest = rewards[0];
@@ -88,6 +93,16 @@ public class TaskSubmission {
         }
         return new TaskPreview(request.challengeType().wire(), rewards.length, request.reward(), smallest, largest, fee,
                 request.reward().minus(fee), request.deadline());
+    }
+
+    /** The request checked against the models the catalogue offers now (read only for inference tasks). */
+    private TaskRequest parse(String body, Instant now) {
+        return TaskRequest.parse(body, now, settings.defaultDeadline(), settings.maxDeadline(), this::offeredModels);
+    }
+
+    List<ModelTerms> offeredModels() {
+        return catalogue.offered().stream().map(m -> new ModelTerms(m.id(), m.kind(), m.contextLength(), m.embeddingDimension(),
+                m.pricePerThousandInputTokens(), m.pricePerThousandOutputTokens(), m.pricePerItem())).toList();
     }
 
     /** The task an earlier request with the same key created, if the body is the same; 422 if it is not. */
@@ -104,7 +119,7 @@ public class TaskSubmission {
     /** After a lost race on the unique (organization, key): answers the winner's task. */
     public Optional<Submitted> replay(Caller caller, String body, String idempotencyKey) {
         Instant now = clock.instant();
-        TaskRequest request = TaskRequest.parse(body, now, settings.defaultDeadline(), settings.maxDeadline());
+        TaskRequest request = parse(body, now);
         return replay(caller.requireOrganization(), TaskRequest.checkIdempotencyKey(idempotencyKey), request.digest());
     }
 }

@@ -13,6 +13,14 @@ public interface WorkerChannels {
     /** Takes a free slot of a connected worker that runs {@code challengeType}; empty when none is free. */
     Optional<UUID> reserve(String challengeType);
 
+    /**
+     * Takes a free slot of a connected worker that runs {@code challengeType} and, when {@code modelId} is not null,
+     * announced in its hello that it holds that catalogue model (an inference job runs only where its model is).
+     */
+    default Optional<UUID> reserve(String challengeType, String modelId) {
+        return modelId == null ? reserve(challengeType) : Optional.empty();
+    }
+
     /** Gives back a reserved slot whose lease did not commit. */
     void cancelReservation(UUID workerId);
 

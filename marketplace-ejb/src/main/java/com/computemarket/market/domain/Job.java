@@ -59,6 +59,20 @@ public class Job {
     private Instant finishedAt;
     /** When a JobReady message for this job was last sent; a QUEUED job announced long ago has lost its message. */
     private Instant announcedAt;
+    /** Inference: the catalogue model the job runs (dispatch offers it only to workers holding it); null otherwise. */
+    @Column(length = 64)
+    private String modelId;
+    /** Inference: charged whatever the job generates (null: the whole reward is the charge). */
+    @Column(precision = 38, scale = 0)
+    private Amount baseCharge;
+    /** Inference text: the price of 1,000 generated tokens, charged for those really generated. */
+    @Column(precision = 38, scale = 0)
+    private Amount perThousandGenerated;
+    /** SHA-256 (hex) of the stored output of the submitted result (market.job_output); null when none came. */
+    @Column(length = 64)
+    private String outputHash;
+    /** Tokens the submitted text result generated. */
+    private Integer generatedTokens;
 
     protected Job() {
     }
@@ -73,6 +87,15 @@ public class Job {
         this.status = JobStatus.QUEUED;
         this.createdAt = now;
         this.announcedAt = now;
+    }
+
+    /** An inference job: the model it runs and how it is charged at settlement ({@link #charge}). */
+    public Job(UUID id, UUID taskId, int jobIndex, String challengeType, String payloadJson, InferencePrice price,
+               String modelId, Instant now) {
+        this(id, taskId, jobIndex, challengeType, payloadJson, price.share(), now);
+        this.modelId = modelId;
+        this.baseCharge = price.base();
+        this.perThousandGenerated = price.perThousandGenerated();
     }
 
     /** A JobReady message for this job was sent now. */
@@ -144,6 +167,11 @@ public class Job {
      * so a worker may resend after a reconnect; anyone else's result, or a different one, is refused.
      */
     public SubmitOutcome submit(UUID worker, String hash, String proofJson, Instant now) {
+        return submit(worker, hash, proofJson, null, null, now);
+    }
+
+    /** As {@link #submit(UUID, String, String, Instant)}, with the hash of the stored output and its generated tokens. */
+    public SubmitOutcome submit(UUID worker, String hash, String proofJson, String outputSha256, Integer generated, Instant now) {
         if (hash == null || hash.isBlank()) {
             throw DomainException.invalid("invalid-result", "result_hash is required");
         }
@@ -159,6 +187,8 @@ public class Job {
         status = JobStatus.SUBMITTED;
         resultHash = hash;
         proof = proofJson;
+        outputHash = outputSha256;
+        generatedTokens = generated;
         submittedAt = now;
         leaseExpiresAt = null;
         return SubmitOutcome.ACCEPTED;
@@ -202,6 +232,8 @@ public class Job {
         clearLease();
         resultHash = null;
         proof = null;
+        outputHash = null;
+        generatedTokens = null;
         submittedAt = null;
         if (attempts >= maxAttempts) {
             status = JobStatus.DEAD;
@@ -229,6 +261,18 @@ public class Job {
             throw DomainException.conflict("job-not-leased", "job " + id + " is " + status);
         }
         return new Lease(id, taskId, workerId, attempts, leaseExpiresAt);
+    }
+
+    /**
+     * What settling this job takes from escrow: its reward, except for a text-generation job, which is charged its
+     * input part plus the tokens it really generated (never more than its reward); the rest stays in the hold and goes
+     * back to the customer when the task closes.
+     */
+    public Amount charge() {
+        if (baseCharge == null || perThousandGenerated == null) {
+            return reward;
+        }
+        return new InferencePrice(reward, baseCharge, perThousandGenerated).charge(generatedTokens == null ? 0 : generatedTokens);
     }
 
     private void clearLease() {
@@ -259,4 +303,7 @@ public class Job {
     public Instant createdAt() { return createdAt; }
     public Instant finishedAt() { return finishedAt; }
     public Instant announcedAt() { return announcedAt; }
+    public String modelId() { return modelId; }
+    public String outputHash() { return outputHash; }
+    public Integer generatedTokens() { return generatedTokens; }
 }

@@ -3,6 +3,7 @@ package com.computemarket.market.infrastructure;
 import com.computemarket.market.application.JobDispatch;
 import com.computemarket.market.application.JobPush;
 import com.computemarket.market.domain.SubmitOutcome;
+import com.computemarket.shared.ChallengeType;
 import com.computemarket.shared.DomainException;
 import com.computemarket.verification.application.ResultVerification;
 import com.computemarket.workerprotocol.WireCodec;
@@ -111,7 +112,9 @@ public final class WorkerConversation {
         List<JobPush> stillLeased = dispatch.connected(profile.id());
         worker = profile;
         reply(new WireMessage.Welcome(profile.id(), leaseTtl.toMillis(), heartbeatInterval(leaseTtl).toMillis()));
-        connection = hub.attach(profile.id(), types, hello.capacity(), link, stillLeased);
+        // models count only for inference, and only if the worker is enrolled for it and announced it
+        Set<String> models = types.contains(ChallengeType.INFERENCE.wire()) ? Set.copyOf(hello.models()) : Set.of();
+        connection = hub.attach(profile.id(), types, models, hello.capacity(), link, stillLeased);
         // challenges and signature requests it missed while away
         verification.pendingFor(profile.id()).forEach(this::reply);
     }
@@ -128,7 +131,9 @@ public final class WorkerConversation {
             return;
         }
         String proof = result.proof() == null ? null : codec.text(result.proof());
-        SubmitOutcome outcome = dispatch.takeResult(worker.id(), result.jobId(), result.resultHash(), proof);
+        SubmitOutcome outcome = result.output() == null
+                ? dispatch.takeResult(worker.id(), result.jobId(), result.resultHash(), proof)
+                : dispatch.takeResult(worker.id(), result.jobId(), result.resultHash(), proof, result.output());
         reply(new WireMessage.ResultAck(result.jobId(),
                 outcome == SubmitOutcome.ACCEPTED ? WireMessage.ResultAck.ACCEPTED : WireMessage.ResultAck.DUPLICATE));
     }

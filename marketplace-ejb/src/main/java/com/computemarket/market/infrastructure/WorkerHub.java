@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
- * The workers connected to this server, in memory: per worker its challenge types, its capacity and the slots in use
+ * The workers connected to this server, in memory: per worker its challenge types, the catalogue models it holds, its capacity and the slots in use
  * (reservations waiting for their lease to commit, plus jobs pushed to it). The gateway behind three ports: dispatch
  * reaches it as {@link WorkerChannels}, the verifier as {@link WorkerMessages}, suspension as
  * {@link WorkerConnections}; the web module's WebSocket endpoint feeds it connections through {@link WorkerConversation}.
@@ -70,7 +70,13 @@ public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnecti
      * sent again and occupy slots. A connection of the same worker that was still open is closed and replaced.
      */
     public Connection attach(UUID workerId, Set<String> challengeTypes, int capacity, WorkerLink link, List<JobPush> stillLeased) {
-        Connection connection = new Connection(workerId, Set.copyOf(challengeTypes), capacity, link);
+        return attach(workerId, challengeTypes, Set.of(), capacity, link, stillLeased);
+    }
+
+    /** As above, for a worker that holds these catalogue models (its hello's {@code models}). */
+    public Connection attach(UUID workerId, Set<String> challengeTypes, Set<String> models, int capacity, WorkerLink link,
+                             List<JobPush> stillLeased) {
+        Connection connection = new Connection(workerId, Set.copyOf(challengeTypes), Set.copyOf(models), capacity, link);
         for (JobPush job : stillLeased) {
             connection.bind(job.jobId());
             link.send(jobMessage(job));
@@ -85,6 +91,7 @@ public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnecti
             byType.computeIfAbsent(type, t -> new CopyOnWriteArrayList<>()).add(connection);
         }
         LOG.info(() -> "worker " + workerId + " connected: capacity " + capacity + ", " + connection.challengeTypes
+                + (connection.models.isEmpty() ? "" : ", models " + connection.models)
                 + (stillLeased.isEmpty() ? "" : ", " + stillLeased.size() + " leased job(s) sent again"));
         return connection;
     }
@@ -108,6 +115,11 @@ public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnecti
 
     @Override
     public Optional<UUID> reserve(String challengeType) {
+        return reserve(challengeType, null);
+    }
+
+    @Override
+    public Optional<UUID> reserve(String challengeType, String modelId) {
         List<Connection> candidates = byType.get(challengeType);
         if (candidates == null || candidates.isEmpty()) {
             return Optional.empty();
@@ -116,7 +128,7 @@ public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnecti
         int start = Math.floorMod(cursor.getAndIncrement(), snapshot.length);
         for (int i = 0; i < snapshot.length; i++) {
             Connection connection = (Connection) snapshot[(start + i) % snapshot.length];
-            if (connection.tryReserve()) {
+            if ((modelId == null || connection.models.contains(modelId)) && connection.tryReserve()) {
                 return Optional.of(connection.workerId);
             }
         }
@@ -190,15 +202,18 @@ public class WorkerHub implements WorkerChannels, WorkerMessages, WorkerConnecti
     public static final class Connection {
         final UUID workerId;
         final Set<String> challengeTypes;
+        /** The catalogue models the worker said it holds. */
+        final Set<String> models;
         final int capacity;
         final WorkerLink link;
         private int reserved;
         /** job id → System.nanoTime() when it was bound to this connection */
         private final Map<UUID, Long> jobs = new HashMap<>();
 
-        Connection(UUID workerId, Set<String> challengeTypes, int capacity, WorkerLink link) {
+        Connection(UUID workerId, Set<String> challengeTypes, Set<String> models, int capacity, WorkerLink link) {
             this.workerId = workerId;
             this.challengeTypes = challengeTypes;
+            this.models = models;
             this.capacity = capacity;
             this.link = link;
         }

@@ -40,19 +40,32 @@ class TaskRequestTest {
         assertEquals(10, request.jobPayloads().get(9).get("iterations").intValue());
     }
 
+    static final String SYNTH = "\"payload\":{\"seed\":\"ab\",\"matrix_size\":1024,\"iterations\":1}";
+
     @Test
-    void inferenceIsOneJobAndTheDeadlineDefaults() {
-        TaskRequest request = parse("""
-                {"challenge_type":"inference","payload":{"model_id":"llama-3","prompt":"Hello, world!","max_tokens":100},"reward":"1"}""");
+    void theDeadlineDefaults() {
+        TaskRequest request = parse("{\"challenge_type\":\"synthetic\"," + SYNTH + ",\"reward\":\"1\"}");
         assertEquals(1, request.jobPayloads().size());
         assertEquals(NOW.plus(WEEK), request.deadline());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "training|{\"model_architecture\":\"resnet50\",\"dataset_url\":\"https://x/d\",\"epochs\":1,\"batch_size\":8}",
+            "rendering|{\"scene_file\":\"https://x/s.blend\",\"resolution\":\"1920x1080\",\"frames\":1}",
+            "simulation|{}"})
+    void typesNoWorkerRunsAreRefusedNamingWhatCanRun(String type, String payload) {
+        DomainException e = refused("{\"challenge_type\":\"" + type + "\",\"payload\":" + payload + ",\"reward\":\"1\"}");
+        assertEquals(422, e.status());
+        assertEquals("challenge-type-not-runnable", e.type());
+        assertTrue(e.detail().contains("synthetic, inference"), e.detail());
+    }
+
     @Test
     void theDigestIgnoresKeyOrderButNotValues() {
-        String a = parse("{\"challenge_type\":\"simulation\",\"payload\":{\"a\":1},\"reward\":\"1.0\",\"deadline\":1700000100}").digest();
-        String b = parse("{\"reward\":\"1.0\",\"deadline\":1700000100,\"payload\":{\"a\":1},\"challenge_type\":\"simulation\"}").digest();
-        String c = parse("{\"reward\":\"2.0\",\"deadline\":1700000100,\"payload\":{\"a\":1},\"challenge_type\":\"simulation\"}").digest();
+        String a = parse("{\"challenge_type\":\"synthetic\"," + SYNTH + ",\"reward\":\"1.0\",\"deadline\":1700000100}").digest();
+        String b = parse("{\"reward\":\"1.0\",\"deadline\":1700000100," + SYNTH + ",\"challenge_type\":\"synthetic\"}").digest();
+        String c = parse("{\"reward\":\"2.0\",\"deadline\":1700000100," + SYNTH + ",\"challenge_type\":\"synthetic\"}").digest();
         assertEquals(a, b);
         assertTrue(!a.equals(c));
     }
@@ -71,9 +84,8 @@ class TaskRequestTest {
             "{\"challenge_type\":\"synthetic\",\"payload\":{\"seed\":\"ab\",\"matrix_size\":1024,\"iterations\":1},\"reward\":\"1\",\"tip\":1}|unknown-field",
             "{\"challenge_type\":\"synthetic\",\"payload\":{\"seed\":\"ab\",\"matrix_size\":1024,\"iterations\":1},\"reward\":\"1\",\"deadline\":1600000000}|invalid-deadline",
             "{\"challenge_type\":\"synthetic\",\"payload\":{\"seed\":\"ab\",\"matrix_size\":1024,\"iterations\":1},\"reward\":\"1\",\"deadline\":1.5}|invalid-deadline",
-            "{\"challenge_type\":\"rendering\",\"payload\":{\"scene_file\":\"http://x\",\"resolution\":\"1920x1080\",\"frames\":1},\"reward\":\"1\"}|invalid-payload",
-            "{\"challenge_type\":\"simulation\",\"payload\":{},\"reward\":\"1\",\"reward\":\"2\"}|malformed-json",
-            "{\"challenge_type\":\"simulation\",\"payload\":\"x\",\"reward\":\"1\"}|invalid-payload"})
+            "{\"challenge_type\":\"synthetic\",\"payload\":{},\"reward\":\"1\",\"reward\":\"2\"}|malformed-json",
+            "{\"challenge_type\":\"synthetic\",\"payload\":\"x\",\"reward\":\"1\"}|invalid-payload"})
     void badInputIsRefusedWithAStableType(String body, String type) {
         DomainException e = refused(body);
         assertEquals(type, e.type(), e.getMessage());
@@ -81,14 +93,14 @@ class TaskRequestTest {
     }
 
     @Test
-    void tooManyJobsAreRefused() {
-        DomainException e = refused("{\"challenge_type\":\"rendering\",\"payload\":{\"scene_file\":\"https://x/s.blend\",\"resolution\":\"1920x1080\",\"frames\":100000},\"reward\":\"1\"}");
-        assertTrue(e.getMessage().contains("at most 1000"), e.getMessage());
+    void theLargestSyntheticTaskStaysWithinTheJobLimit() {
+        TaskRequest request = parse("{\"challenge_type\":\"synthetic\",\"payload\":{\"seed\":\"ab\",\"matrix_size\":16,\"iterations\":10000},\"reward\":\"1\"}");
+        assertEquals(1000, request.jobPayloads().size());
     }
 
     @Test
     void anOversizedBodyIs413() {
-        String big = "{\"challenge_type\":\"simulation\",\"payload\":{\"x\":\"" + "a".repeat(TaskRequest.MAX_BODY_BYTES) + "\"},\"reward\":\"1\"}";
+        String big = "{\"challenge_type\":\"synthetic\",\"payload\":{\"x\":\"" + "a".repeat(TaskRequest.MAX_BODY_BYTES) + "\"},\"reward\":\"1\"}";
         assertEquals(413, refused(big).status());
     }
 

@@ -94,4 +94,29 @@ class JobTest {
         assertEquals(JobStatus.QUEUED, job.status());
         assertEquals(1, job.attempts());
     }
+
+    @Test
+    void aSyntheticOrEmbeddingJobIsChargedItsWholeReward() {
+        assertEquals(Amount.cpc(1), job.charge());
+        Job embedding = new Job(UUID.randomUUID(), UUID.randomUUID(), 0, "inference", "{}",
+                InferencePrice.fixed(Amount.ofWei(64)), "all-minilm-l6-v2", T0);
+        assertEquals(Amount.ofWei(64), embedding.charge());
+        assertEquals("all-minilm-l6-v2", embedding.modelId());
+    }
+
+    @Test
+    void aTextJobIsChargedItsInputPartAndTheTokensItGenerated() {
+        // share 91 = input 21 + 10 tokens at 7000 wei per 1,000
+        Job text = new Job(UUID.randomUUID(), UUID.randomUUID(), 0, "inference", "{}",
+                new InferencePrice(Amount.ofWei(91), Amount.ofWei(21), Amount.ofWei(7000)), "tiny-llm", T0);
+        UUID worker = UUID.randomUUID();
+        text.leaseTo(worker, T0, Duration.ofSeconds(30));
+        text.submit(worker, "ab", null, "cd".repeat(32), 3, T0);
+        assertEquals(Amount.ofWei(42), text.charge(), "21 + ceil(3 × 7000 / 1000)");
+        assertEquals("cd".repeat(32), text.outputHash());
+        text.reject("bad", T0);
+        text.retryAfterRejection(3, T0);
+        assertEquals(null, text.outputHash(), "a retried job forgets the refused output");
+        assertEquals(Amount.ofWei(21), text.charge(), "no tokens yet: the input part");
+    }
 }

@@ -120,6 +120,22 @@ class WorkerConversationTest {
     }
 
     @Test
+    void theModelsOfAHelloCountForInferenceOnly() {
+        conversation.onText("{\"type\":\"hello\",\"worker_address\":\"" + ADDRESS
+                + "\",\"capacity\":1,\"challenge_types\":[\"inference\"],\"models\":[\"all-minilm-l6-v2\"]}");
+        assertTrue(link.last().contains("\"type\":\"welcome\""), link.last());
+        assertEquals(java.util.Optional.empty(), hub.reserve("inference", "tiny-llm"));
+        assertEquals(java.util.Optional.of(WORKER), hub.reserve("inference", "all-minilm-l6-v2"));
+    }
+
+    @Test
+    void aHelloWithoutInferenceHoldsNoModel() {
+        conversation.onText("{\"type\":\"hello\",\"worker_address\":\"" + ADDRESS
+                + "\",\"capacity\":1,\"challenge_types\":[\"synthetic\"],\"models\":[\"all-minilm-l6-v2\"]}");
+        assertEquals(java.util.Optional.empty(), hub.reserve("inference", "all-minilm-l6-v2"));
+    }
+
+    @Test
     void helloIsWelcomedAndMakesTheWorkerReachableForItsEnrolledTypes() {
         hello();
 

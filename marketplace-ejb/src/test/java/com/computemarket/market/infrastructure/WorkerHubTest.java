@@ -37,6 +37,28 @@ class WorkerHubTest {
     }
 
     @Test
+    void anInferenceJobIsOfferedOnlyToAWorkerHoldingItsModel() {
+        UUID synthetic = UUID.randomUUID();
+        UUID minilm = UUID.randomUUID();
+        hub.attach(synthetic, Set.of("synthetic"), 5, new RecordingLink(), List.of());
+        hub.attach(minilm, Set.of("inference"), Set.of("all-minilm-l6-v2"), 5, new RecordingLink(), List.of());
+
+        assertEquals(Optional.empty(), hub.reserve("inference", "tiny-llm"), "nobody holds tiny-llm");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(Optional.of(minilm), hub.reserve("inference", "all-minilm-l6-v2"));
+        }
+        assertEquals(Optional.empty(), hub.reserve("inference", "all-minilm-l6-v2"), "its slots are taken");
+        assertEquals(Optional.of(synthetic), hub.reserve("synthetic", null), "synthetic is unchanged");
+    }
+
+    @Test
+    void aModelWithoutTheInferenceTypeIsNoOffer() {
+        UUID worker = UUID.randomUUID();
+        hub.attach(worker, Set.of("synthetic"), Set.of("all-minilm-l6-v2"), 5, new RecordingLink(), List.of());
+        assertEquals(Optional.empty(), hub.reserve("inference", "all-minilm-l6-v2"));
+    }
+
+    @Test
     void aPushedJobIsSentAsAJobMessageAndHoldsItsSlotUntilReleased() {
         UUID worker = UUID.randomUUID();
         RecordingLink link = new RecordingLink();

@@ -3,10 +3,10 @@ package com.computemarket.portal.customer;
 import com.computemarket.billing.application.LedgerReading;
 import com.computemarket.billing.application.OrganizationBalance;
 import com.computemarket.market.application.TaskPreview;
+import com.computemarket.market.application.TaskRequest;
 import com.computemarket.market.application.TaskSubmission;
 import com.computemarket.portal.Pages;
 import com.computemarket.shared.Caller;
-import com.computemarket.shared.ChallengeType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +17,6 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +36,8 @@ public class NewTaskPage {
 
     static {
         EXAMPLES.put("synthetic", "{\"seed\": \"00ff\", \"matrix_size\": 64, \"iterations\": 20}");
-        EXAMPLES.put("inference", "{\"model_id\": \"llama-3-8b\", \"prompt\": \"Summarise the ComputeChain whitepaper\", \"max_tokens\": 256}");
-        EXAMPLES.put("training", "{\"model_architecture\": \"resnet50\", \"dataset_url\": \"https://data.example/imagenet\", \"epochs\": 3, \"batch_size\": 64}");
-        EXAMPLES.put("rendering", "{\"scene_file\": \"https://assets.example/scene.blend\", \"resolution\": \"1920x1080\", \"frames\": 24}");
-        EXAMPLES.put("simulation", "{\"model\": \"n-body\", \"steps\": 1000}");
+        // an embedding model of the catalogue; a text-generation model takes {"model_id", "prompt", "max_tokens"}
+        EXAMPLES.put("inference", "{\"model_id\": \"all-minilm-l6-v2\", \"inputs\": [\"What is ComputeChain?\", \"Proof of useful work\"]}");
     }
 
     @Inject Caller caller;
@@ -91,7 +88,9 @@ public class NewTaskPage {
             return null;
         }
         root.set("payload", parsed);
-        root.put("reward", reward == null ? "" : reward.strip());
+        if (reward != null && !reward.isBlank() || !"inference".equals(type)) {
+            root.put("reward", reward == null ? "" : reward.strip()); // inference: optional, priced from the model
+        }
         if (deadlineHours != null && !deadlineHours.isBlank()) {
             if (!deadlineHours.strip().matches("\\d{1,6}")) {
                 Pages.error("The deadline is a whole number of hours from now, such as 24; leave it empty for the default.");
@@ -111,7 +110,7 @@ public class NewTaskPage {
     }
 
     public List<String> getTypes() {
-        return Arrays.stream(ChallengeType.values()).map(ChallengeType::wire).toList();
+        return TaskRequest.runnableTypes(); // training, rendering, simulation cannot run yet: not offered
     }
 
     /** The examples as a JSON object for the type selector's data attribute. */

@@ -2,6 +2,7 @@ package com.computemarket.market.api;
 
 import com.computemarket.market.application.TaskCancellation;
 import com.computemarket.market.application.TaskQueries;
+import com.computemarket.market.application.TaskResults;
 import com.computemarket.market.application.TaskSubmission;
 import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
@@ -34,6 +35,7 @@ public class TasksResource {
     @Inject TaskSubmission submission;
     @Inject TaskQueries queries;
     @Inject TaskCancellation cancellation;
+    @Inject TaskResults results;
     @Inject VerificationQueries verifications;
 
     /**
@@ -70,6 +72,24 @@ public class TasksResource {
     public TaskViews.Details get(@PathParam("id") String id) {
         var details = queries.get(caller, taskId(id));
         return TaskViews.Details.of(details.task(), details.jobs(), verifications.ofTask(details.task().id()));
+    }
+
+    /**
+     * The task's result (TaskResults): an inference task's verified outputs (embeddings paged by offset/limit;
+     * format=base64 leaves out the float arrays), a synthetic task's commitments; 404 result-not-ready before any
+     * inference job is verified. Visible to whom GET /tasks/{id} is.
+     */
+    @GET
+    @Path("{id}/result")
+    @RolesAllowed({Caller.CUSTOMER, Caller.FINANCE, Caller.ADMIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response result(@PathParam("id") String id, @QueryParam("format") String format,
+                           @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        if (format != null && !format.equals("base64") && !format.equals("floats")) {
+            throw DomainException.invalid("invalid-format", "format must be base64 or floats; got \"" + format + "\"");
+        }
+        var result = results.of(caller, taskId(id), "base64".equals(format), integer("offset", offset), integer("limit", limit));
+        return Response.ok(result.toString(), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
