@@ -4,9 +4,12 @@ import com.computemarket.catalogue.application.LocalModel;
 import com.computemarket.challenge.inference.EmbeddingModel;
 import com.computemarket.inference.embedding.EmbeddingEngine;
 import com.computemarket.inference.embedding.ModelFiles;
+import com.computemarket.inference.embedding.Natives;
 import com.computemarket.inference.generation.TextGenerator;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -51,6 +54,20 @@ public class InferenceEngines {
                 throw new UncheckedIOException("cannot open the GGUF of " + id, e);
             }
         });
+    }
+
+    /**
+     * At deployment: loads ONNX Runtime's and DJL's native libraries once, so a server that cannot run them says so
+     * now (a warning: synthetic work goes on; inference results wait, unverified, until it is fixed).
+     */
+    void loadNatives(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        try {
+            String loaded = Natives.load();
+            LOG.info(() -> "verifier: " + loaded);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "verifier: the inference engines' native libraries do not load here; inference results"
+                    + " cannot be verified", e);
+        }
     }
 
     @PreDestroy
