@@ -197,6 +197,25 @@ class InferenceVerifierTest {
         assertFalse(verdict.accepted());
     }
 
+    /** Not an assertion on speed: logs what verifying a 64-input job costs against computing it (int8 model, 1 thread). */
+    @Test
+    void verificationCostOfA64InputJobIsLogged() {
+        EmbeddingJob job = job(Q, 64);
+        workerQ.embed(Q, job.inputs()); // warm-up
+        long started = System.nanoTime();
+        List<float[]> vectors = workerQ.embed(Q, job.inputs());
+        long workMicros = (System.nanoTime() - started) / 1000;
+        String hash = commit(job, vectors);
+        verify(job, vectors, hash); // opens the verifier's engine
+        for (int c : new int[] {0, 40}) {
+            consecutiveAccepted = c;
+            VerifierVerdict verdict = verify(job, vectors, hash);
+            assertTrue(verdict.accepted(), verdict.reason());
+            System.out.printf("64-input embedding job (int8), c = %d: k = %d, verify %d µs, work %d µs: %.1f %% of the work%n",
+                    c, verdict.itemsChecked(), verdict.micros(), workMicros, 100.0 * verdict.micros() / workMicros);
+        }
+    }
+
     // --- text generation ---
 
     @Test
