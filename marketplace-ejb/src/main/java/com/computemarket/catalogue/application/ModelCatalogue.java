@@ -13,9 +13,12 @@ import com.computemarket.shared.Caller;
 import com.computemarket.shared.DomainException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Logger;
@@ -120,6 +123,26 @@ public class ModelCatalogue {
         long size = files.size(sha256).orElseThrow(() -> DomainException.notFound("file-not-stored",
                 "file " + sha256 + " of model " + id + " is missing from the store; ask an operator to upload it again"));
         return new ModelFileDownload(id.value(), sha256, size);
+    }
+
+    /**
+     * The local paths of an offered model's files by role ("weights", "tokenizer"), for the verifier's engines: 404
+     * model-not-found, 409 model-retired, 404 file-not-stored when the store lost one.
+     */
+    public LocalModel localFiles(String modelId) {
+        Model model = require(ModelId.of(modelId));
+        if (!model.offered()) {
+            throw retired(model);
+        }
+        Map<String, Path> byRole = new LinkedHashMap<>();
+        for (ModelFile file : model.files()) {
+            if (files.size(file.sha256()).isEmpty()) {
+                throw DomainException.notFound("file-not-stored", "file " + file.sha256() + " of model " + modelId
+                        + " is missing from the store; ask an operator to upload it again");
+            }
+            byRole.put(file.role().wireName(), files.path(file.sha256()));
+        }
+        return new LocalModel(model.id().value(), model.kind().wireName(), byRole);
     }
 
     private ModelFile storedFile(String field, RegisterModel.FileRef ref) {

@@ -3,6 +3,7 @@ package com.computemarket.catalogue.application;
 import com.computemarket.catalogue.domain.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /** Port: the content-addressed store of model files (weights, tokenizers), each named by its SHA-256. */
@@ -20,6 +21,9 @@ public interface ModelFiles {
 
     /** The stored file from byte {@code offset} on; the caller closes it. */
     InputStream open(Sha256 sha256, long offset) throws IOException;
+
+    /** Where the file with that hash lies on this server's disk (whether or not it is there), for engines that read it in place. */
+    Path path(Sha256 sha256);
 
     /** The largest file the store takes, in bytes. */
     long maxBytes();

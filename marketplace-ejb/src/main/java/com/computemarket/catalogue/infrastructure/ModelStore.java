@@ -145,7 +145,8 @@ public class ModelStore implements ModelFiles {
     }
 
     /** Where the file with that hash lives (whether or not it is there). */
-    Path path(Sha256 sha256) {
+    @Override
+    public Path path(Sha256 sha256) {
         return dir.resolve(sha256.hex());
     }
 

@@ -1,7 +1,6 @@
 package com.computemarket.verification.application;
 
 import com.computemarket.challenge.synthetic.Opening;
-import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.market.application.JobCompletion;
 import com.computemarket.market.application.JobSnapshot;
 import com.computemarket.shared.DomainException;
@@ -40,6 +39,7 @@ public class ResultVerification {
     @Inject ResultChain chain;
     @Inject OpeningInbox inbox;
     @Inject VerificationSteps steps;
+    @Inject ResultVerifiers verifiers;
     @Inject Clock clock;
 
     /**
@@ -48,7 +48,7 @@ public class ResultVerification {
      */
     public void begin(UUID jobId) {
         JobSnapshot job = jobs.job(JobId.of(jobId));
-        if (!SyntheticJob.CHALLENGE_TYPE.equals(job.challengeType())) {
+        if (verifiers.of(job.challengeType()).isEmpty()) {
             LOG.info(() -> "job " + jobId + " (" + job.challengeType() + "): no verifier for this challenge type yet;"
                     + " the result stays submitted");
             return;
@@ -59,7 +59,7 @@ public class ResultVerification {
         byte[] nonce = new byte[32];
         RANDOM.nextBytes(nonce);
         Long head = headIfReachable();
-        verifications.add(new Verification(job.id(), job.attempts(), job.taskId(), job.workerId(), workers.require(WorkerId.of(job.workerId())).address(),
+        verifications.add(new Verification(job.challengeType(), job.id(), job.attempts(), job.taskId(), job.workerId(), workers.require(WorkerId.of(job.workerId())).address(),
                 job.payload(), job.resultHash(), head, nonce, clock.instant()));
         LOG.fine(() -> "job " + jobId + " committed at head " + (head == null ? "(L1 unreachable: read later)" : head));
     }
@@ -129,8 +129,8 @@ public class ResultVerification {
         Instant now = clock.instant();
         List<WireMessage> out = new ArrayList<>();
         for (Verification v : verifications.ofWorker(workerId, List.of(VerificationStatus.CHALLENGED, VerificationStatus.SIGNING))) {
-            if (v.status() == VerificationStatus.CHALLENGED && !v.overdue(now)) {
-                out.add(Messages.challenge(v));
+            if (v.status() == VerificationStatus.CHALLENGED && v.respondBy() != null && !v.overdue(now)) {
+                out.add(verifiers.require(v.challengeType()).challenge(v));
             } else if (v.status() == VerificationStatus.SIGNING) {
                 out.add(Messages.signRequest(v, chain.gasPrice()));
             }

@@ -1,9 +1,7 @@
 package com.computemarket.verification.application;
 
 import com.computemarket.challenge.synthetic.Opening;
-import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.challenge.synthetic.Verdict;
-import com.computemarket.challenge.synthetic.Verifier;
 import com.computemarket.market.application.JobCompletion;
 import com.computemarket.market.application.JobSnapshot;
 import com.computemarket.shared.AfterCommit;
@@ -36,7 +34,6 @@ import java.util.logging.Logger;
 public class VerificationSteps {
 
     private static final Logger LOG = Logger.getLogger(VerificationSteps.class.getName());
-    private static final Verifier VERIFIER = new Verifier();
     private static final List<VerificationStatus> NONCE_HOLDING =
             Arrays.stream(VerificationStatus.values()).filter(VerificationStatus::holdsNonce).toList();
 
@@ -45,6 +42,8 @@ public class VerificationSteps {
     @Inject OpeningInbox inbox;
     @Inject WorkerMessages workers;
     @Inject VerificationSettings settings;
+    @Inject ResultVerifiers verifiers;
+    @Inject SyntheticVerifier synthetic;
     @Inject AfterCommit afterCommit;
     @Inject Clock clock;
 
@@ -61,26 +60,35 @@ public class VerificationSteps {
         verifications.lock(id).headKnown(height, clock.instant());
     }
 
-    /** Synthetic jobs whose result was taken at least {@code before} but have no verification (a lost message). */
+    /** Jobs of a type with a verifier whose result was taken at least {@code before} but have no verification (a lost message). */
     public List<UUID> unverifiedResults(Instant before, int limit) {
-        return verifications.unverifiedResults(before, limit);
+        return verifications.unverifiedResults(verifiers.types(), before, limit);
     }
 
-    /** Fixes the challenge on the block after the commitment and sends it. */
+    /**
+     * Fixes the challenge on the block after the commitment and sends it to the worker, or, for a verifier that checks
+     * alone (inference), only records it: the clock then verifies outside this transaction ({@link #record}).
+     */
     public void challenge(UUID id, long height, String blockHash) {
         Verification v = verifications.lock(id);
-        if (!v.challenge(height, blockHash, settings.responseTime(), clock.instant())) {
+        ResultVerifier verifier = verifiers.require(v.challengeType());
+        if (!v.challenge(height, blockHash, verifier.workerAnswers() ? settings.responseTime() : null, clock.instant())) {
             return;
         }
-        WireMessage.ChallengeRows message;
+        if (!verifier.workerAnswers()) {
+            LOG.fine(() -> "job " + v.jobId() + " (" + v.challengeType() + ") challenged on block " + height
+                    + ": the platform verifies it");
+            return;
+        }
+        WireMessage message;
         try {
-            message = Messages.challenge(v);
+            message = verifier.challenge(v);
         } catch (IllegalArgumentException e) {
             // a result hash that is no 32-byte hex digest cannot be opened: nothing to ask
-            reject(v, new Verdict(false, "unverifiable result_hash: " + e.getMessage(), 0, 0), 0);
+            reject(v, VerifierVerdict.rejected("unverifiable result_hash: " + e.getMessage(), 0));
             return;
         }
-        LOG.fine(() -> "job " + v.jobId() + " challenged on block " + height + ": rows " + message.leafIndices());
+        LOG.fine(() -> "job " + v.jobId() + " challenged on block " + height + ": " + message);
         afterCommit.run(() -> workers.send(WorkerId.of(v.workerId()), message));
     }
 
@@ -97,15 +105,30 @@ public class VerificationSteps {
             return;
         }
         long started = System.nanoTime();
-        SyntheticJob job = v.job();
-        Verdict verdict = VERIFIER.verify(job, v.resultHash(), v.challenge(job), openings);
+        Verdict verdict = synthetic.check(v, openings);
         long micros = (System.nanoTime() - started) / 1000;
+        decided(v, new VerifierVerdict(verdict.accepted(), verdict.reason(), verdict.rowsChecked(), verdict.entriesChecked(), micros));
+    }
+
+    /**
+     * Records the verdict a verifier reached alone (inference: re-execution, done by the caller outside any
+     * transaction), unless the result was decided meanwhile; then the same tails as openings: accepted waits for its
+     * signature, rejected is not paid and its job goes back to the queue.
+     */
+    public void record(UUID id, VerifierVerdict verdict) {
+        Verification v = verifications.lock(id);
+        if (v.status() == VerificationStatus.CHALLENGED) {
+            decided(v, verdict);
+        }
+    }
+
+    private void decided(Verification v, VerifierVerdict verdict) {
         if (verdict.accepted()) {
-            v.decide(verdict, micros, now);
-            LOG.info(() -> "job " + v.jobId() + " verified in " + micros + " µs: " + verdict.reason());
+            v.decide(true, verdict.reason(), verdict.itemsChecked(), verdict.entriesChecked(), verdict.micros(), clock.instant());
+            LOG.info(() -> "job " + v.jobId() + " verified in " + verdict.micros() + " µs: " + verdict.reason());
             afterCommit.run(() -> workers.send(WorkerId.of(v.workerId()), Messages.update(v, JobUpdate.VERIFIED, verdict.reason())));
         } else {
-            reject(v, verdict, micros);
+            reject(v, verdict);
         }
     }
 
@@ -182,8 +205,8 @@ public class VerificationSteps {
         }
     }
 
-    private void reject(Verification v, Verdict verdict, long micros) {
-        if (v.decide(verdict, micros, clock.instant())) {
+    private void reject(Verification v, VerifierVerdict verdict) {
+        if (v.decide(false, verdict.reason(), verdict.itemsChecked(), verdict.entriesChecked(), verdict.micros(), clock.instant())) {
             rejected(v, "verification failed: " + verdict.reason(), verdict.reason());
             LOG.info(() -> "job " + v.jobId() + " rejected: " + verdict.reason());
         }

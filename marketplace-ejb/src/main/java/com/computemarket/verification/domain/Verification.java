@@ -52,6 +52,9 @@ public class Verification {
     private UUID workerId;
     @Column(nullable = false, length = 100)
     private String workerAddress;
+    /** The job's challenge type, which picks its verifier (synthetic: the worker opens rows; inference: re-execution). */
+    @Column(columnDefinition = "varchar(16) default 'synthetic' not null") // a default lets `update` add it to a table with rows
+    private String challengeType;
     @Column(nullable = false, columnDefinition = "text")
     private String payload;
     @Column(nullable = false, length = 128)
@@ -102,12 +105,20 @@ public class Verification {
     protected Verification() {
     }
 
+    /** A synthetic result's verification. */
     public Verification(UUID jobId, int attempt, UUID taskId, UUID workerId, String workerAddress, String payload,
                         String resultHash, Long commitHeight, byte[] verifierNonce, Instant now) {
+        this(SyntheticJob.CHALLENGE_TYPE, jobId, attempt, taskId, workerId, workerAddress, payload, resultHash,
+                commitHeight, verifierNonce, now);
+    }
+
+    public Verification(String challengeType, UUID jobId, int attempt, UUID taskId, UUID workerId, String workerAddress,
+                        String payload, String resultHash, Long commitHeight, byte[] verifierNonce, Instant now) {
         if (verifierNonce.length != 32) {
             throw new IllegalArgumentException("the verifier nonce is 32 bytes");
         }
         this.id = UUID.randomUUID();
+        this.challengeType = challengeType;
         this.jobId = jobId;
         this.attempt = attempt;
         this.taskId = taskId;
@@ -154,7 +165,10 @@ public class Verification {
         return true;
     }
 
-    /** Fixes the challenge on the first block after the commitment; answers before respond_by. */
+    /**
+     * Fixes the challenge on the first block after the commitment; the worker answers before respond_by, or, with no
+     * {@code responseTime}, nobody is waited for (the platform verifies alone) and it is never overdue.
+     */
     public boolean challenge(long height, String blockHashHex, Duration responseTime, Instant now) {
         if (status != VerificationStatus.AWAITING_BLOCK) {
             return false;
@@ -165,25 +179,33 @@ public class Verification {
         challengeHeight = height;
         challengeBlockHash = blockHashHex;
         challengedAt = now;
-        respondBy = now.plus(responseTime);
+        respondBy = responseTime == null ? null : now.plus(responseTime);
         return moveTo(VerificationStatus.CHALLENGED, now);
     }
 
     public boolean overdue(Instant now) {
-        return status == VerificationStatus.CHALLENGED && now.isAfter(respondBy);
+        return status == VerificationStatus.CHALLENGED && respondBy != null && now.isAfter(respondBy);
     }
 
     /** Records the verifier's decision on the openings; only a CHALLENGED result gets one. */
     public boolean decide(Verdict decision, long micros, Instant now) {
+        return decide(decision.accepted(), decision.reason(), decision.rowsChecked(), decision.entriesChecked(), micros, now);
+    }
+
+    /**
+     * Records any verifier's decision: {@code itemsChecked} are the rows opened (synthetic) or the items / positions
+     * re-executed (inference), {@code entriesChecked} the entries or vectors compared. Only a CHALLENGED result gets one.
+     */
+    public boolean decide(boolean accepted, String reason, int itemsChecked, int entriesCompared, long micros, Instant now) {
         if (status != VerificationStatus.CHALLENGED) {
             return false;
         }
-        verdict = truncate(decision.reason());
-        rowsChecked = decision.rowsChecked();
-        entriesChecked = decision.entriesChecked();
+        verdict = truncate(reason);
+        rowsChecked = itemsChecked;
+        entriesChecked = entriesCompared;
         verifyMicros = micros;
         verifiedAt = now;
-        return moveTo(decision.accepted() ? VerificationStatus.ACCEPTED : VerificationStatus.REJECTED, now);
+        return moveTo(accepted ? VerificationStatus.ACCEPTED : VerificationStatus.REJECTED, now);
     }
 
     /** No (complete) answer before respond_by. */
@@ -279,6 +301,12 @@ public class Verification {
         return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 
+    /** Null on rows written before the column existed: they are synthetic. */
+    public String challengeType() { return challengeType == null ? SyntheticJob.CHALLENGE_TYPE : challengeType; }
+    /** The job's payload as dispatched (JSON). */
+    public String payload() { return payload; }
+    /** The secret the challenge mixes in; for verifiers that derive it themselves. */
+    public byte[] verifierNonce() { return HexFormat.of().parseHex(verifierNonce); }
     public UUID id() { return id; }
     public UUID jobId() { return jobId; }
     public UUID taskId() { return taskId; }

@@ -22,7 +22,7 @@ public interface VerificationRepository {
      * Synthetic jobs whose current result was taken before {@code before} and has no verification: its
      * ResultSubmitted message was lost or parked on the dead-letter queue. The oldest first.
      */
-    List<UUID> unverifiedResults(java.time.Instant before, int limit);
+    List<UUID> unverifiedResults(Collection<String> challengeTypes, java.time.Instant before, int limit);
     /** Workers with a result in one of {@code statuses}. */
     List<UUID> workersWith(Collection<VerificationStatus> statuses);
 }

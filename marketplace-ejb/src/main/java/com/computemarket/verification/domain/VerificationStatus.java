@@ -10,9 +10,9 @@ import java.util.Locale;
 public enum VerificationStatus {
     /** Commitment received at some head height; waiting for a later block to mix into the challenge. */
     AWAITING_BLOCK,
-    /** Challenge sent; the worker must open the rows before respond_by. */
+    /** Challenge fixed: sent to a worker that must answer before respond_by (synthetic: open the rows), or being re-executed by the platform (inference). */
     CHALLENGED,
-    /** Openings checked and right; waiting for this worker's turn to sign a SUBMIT_RESULT. */
+    /** Openings (or the re-execution) checked and right; waiting for this worker's turn to sign a SUBMIT_RESULT. */
     ACCEPTED,
     /** The worker was asked to sign with a given nonce. */
     SIGNING,
@@ -22,7 +22,7 @@ public enum VerificationStatus {
     RELAYED,
     /** Found in a block whose compute_root commits it, and the job settled in the ledger. */
     SETTLED,
-    /** The openings were wrong, missing or late: not paid. */
+    /** The openings were wrong, missing or late, or the re-execution disagreed: not paid. */
     REJECTED,
     /** Accepted, but the job closed before it could be settled (task cancelled or past its deadline). */
     ABANDONED;

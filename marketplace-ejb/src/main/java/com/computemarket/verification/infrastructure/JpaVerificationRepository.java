@@ -1,6 +1,5 @@
 package com.computemarket.verification.infrastructure;
 
-import com.computemarket.challenge.synthetic.SyntheticJob;
 import com.computemarket.shared.DomainException;
 import com.computemarket.shared.RowLocks;
 import com.computemarket.verification.domain.Verification;
@@ -72,13 +71,13 @@ public class JpaVerificationRepository implements VerificationRepository {
     }
 
     @Override
-    public List<UUID> unverifiedResults(Instant before, int limit) {
+    public List<UUID> unverifiedResults(Collection<String> challengeTypes, Instant before, int limit) {
         // reads the market's Job table (same persistence unit), by entity name and enum literal, without its classes:
         // the one place verification looks at another context's data; a lost ResultSubmitted message is found here
-        return em.createQuery("select j.id from Job j where j.status = " + SUBMITTED_JOB + " and j.challengeType = :synthetic"
+        return em.createQuery("select j.id from Job j where j.status = " + SUBMITTED_JOB + " and j.challengeType in :types"
                         + " and j.submittedAt < :before and not exists (select v.id from Verification v"
                         + " where v.jobId = j.id and v.attempt = j.attempts) order by j.submittedAt", UUID.class)
-                .setParameter("synthetic", SyntheticJob.CHALLENGE_TYPE)
+                .setParameter("types", challengeTypes)
                 .setParameter("before", before).setMaxResults(limit).getResultList();
     }
 

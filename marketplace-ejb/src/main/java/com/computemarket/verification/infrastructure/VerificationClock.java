@@ -2,6 +2,8 @@ package com.computemarket.verification.infrastructure;
 
 import com.computemarket.verification.application.ResultChain;
 import com.computemarket.verification.application.ResultVerification;
+import com.computemarket.verification.application.ResultVerifiers;
+import com.computemarket.verification.application.VerifierVerdict;
 import com.computemarket.verification.application.VerificationSettings;
 import com.computemarket.verification.application.VerificationSteps;
 import com.computemarket.verification.domain.Verification;
@@ -48,8 +50,10 @@ public class VerificationClock {
     @Inject VerificationSettings settings;
     @Inject Clock clock;
     @Inject ResultVerification verification;
+    @Inject ResultVerifiers verifiers;
 
     private String failing;
+    private final Set<java.util.UUID> undecidable = new HashSet<>();
     private Instant lastSweep = Instant.EPOCH;
 
     @PostConstruct
@@ -88,6 +92,8 @@ public class VerificationClock {
         for (Verification v : steps.inStatus(VerificationStatus.CHALLENGED, BATCH)) {
             if (v.overdue(now)) {
                 steps.timeOut(v.id());
+            } else if (v.respondBy() == null) {
+                verifyInPlatform(v); // nobody to wait for: the platform checks it now
             }
         }
         for (Verification v : steps.inStatus(VerificationStatus.SIGNING, BATCH)) {
@@ -119,6 +125,26 @@ public class VerificationClock {
                 hashes.computeIfAbsent(height, chain::blockHash).ifPresent(hash -> steps.challenge(v.id(), height, hash));
             }
         }
+    }
+
+    /**
+     * A challenged result the platform verifies alone (inference: re-execution, seconds of CPU): here, outside any
+     * transaction, so no row lock is held meanwhile; the verdict is then recorded in its own step. When it cannot be
+     * decided now (model files or engine missing), it is tried again next pass: that is no fault of the worker's.
+     */
+    private void verifyInPlatform(Verification v) {
+        VerifierVerdict verdict;
+        try {
+            verdict = verifiers.require(v.challengeType()).verify(v);
+        } catch (RuntimeException e) {
+            if (undecidable.add(v.id())) {
+                LOG.log(Level.WARNING, "job " + v.jobId() + " (" + v.challengeType() + "): cannot verify now, trying again"
+                        + " every " + settings.poll(), e);
+            }
+            return;
+        }
+        undecidable.remove(v.id());
+        steps.record(v.id(), verdict);
     }
 
     /**

@@ -25,6 +25,14 @@ public class WorkerDirectory {
         return workers.find(id.value()).map(WorkerProfile::of);
     }
 
+    /**
+     * Results of this worker accepted since its last failure (0 after a rejection): the trust the verifier sizes an
+     * adaptive challenge by (docs/protocol/inference.md). 404 for an unknown worker.
+     */
+    public int consecutiveAccepted(WorkerId id) {
+        return workers.find(id.value()).orElseThrow(() -> notFound(id.value())).consecutiveSuccesses();
+    }
+
     public WorkerProfile require(WorkerId id) {
         return WorkerProfile.of(workers.find(id.value()).orElseThrow(() -> notFound(id.value())));
     }

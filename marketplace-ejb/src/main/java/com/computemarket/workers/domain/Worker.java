@@ -72,6 +72,9 @@ public class Worker {
     private long successes;
     private long failures;
     private int consecutiveFailures;
+    /** Accepted results since the last failure: the trust an adaptive challenge (fewer items) is drawn for. */
+    @Column(columnDefinition = "integer default 0 not null") // a default lets `update` add it to a table with rows
+    private int consecutiveSuccesses;
     @Column(nullable = false)
     private Instant enrolledAt;
 
@@ -133,6 +136,7 @@ public class Worker {
     /** A verified good result: +5 reputation (at most 1000), and the run of failures ends. */
     public void recordSuccess() {
         successes++;
+        consecutiveSuccesses++;
         consecutiveFailures = 0;
         reputation = Math.min(MAX_REPUTATION, reputation + SUCCESS_GAIN);
     }
@@ -144,6 +148,7 @@ public class Worker {
     public boolean recordFailure(String reason, int suspendAfter, Instant now) {
         failures++;
         consecutiveFailures++;
+        consecutiveSuccesses = 0;
         reputation = Math.max(MIN_REPUTATION, reputation - FAILURE_LOSS);
         if (status == WorkerStatus.ACTIVE && suspendAfter > 0 && consecutiveFailures >= suspendAfter) {
             suspend(consecutiveFailures + " consecutive failures; last: " + (reason == null || reason.isBlank() ? "unspecified" : reason), now);
@@ -174,5 +179,6 @@ public class Worker {
     public long successes() { return successes; }
     public long failures() { return failures; }
     public int consecutiveFailures() { return consecutiveFailures; }
+    public int consecutiveSuccesses() { return consecutiveSuccesses; }
     public Instant enrolledAt() { return enrolledAt; }
 }

@@ -203,6 +203,11 @@ class ModelCatalogueTest {
         }
 
         @Override
+        public java.nio.file.Path path(Sha256 sha256) {
+            return java.nio.file.Path.of("store", sha256.hex());
+        }
+
+        @Override
         public long maxBytes() {
             return Long.MAX_VALUE;
         }

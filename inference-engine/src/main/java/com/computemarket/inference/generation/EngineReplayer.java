@@ -2,13 +2,16 @@ package com.computemarket.inference.generation;
 
 import com.computemarket.challenge.generation.Replayer;
 
-/** The adapter the platform's verifier will have: worker-protocol's Replayer port over TextGenerator.replay. */
-final class EngineReplayer implements Replayer {
+/**
+ * worker-protocol's Replayer port over {@link TextGenerator#replay}, for one job's request: what the platform's
+ * verifier (and the connector's self-checks) replay claimed tokens with. Thread-safe as far as the engine is.
+ */
+public final class EngineReplayer implements Replayer {
 
     private final TextGenerator engine;
     private final GenerationRequest request;
 
-    EngineReplayer(TextGenerator engine, GenerationRequest request) {
+    public EngineReplayer(TextGenerator engine, GenerationRequest request) {
         this.engine = engine;
         this.request = request;
     }
