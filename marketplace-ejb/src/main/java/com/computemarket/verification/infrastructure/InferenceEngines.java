@@ -65,12 +65,10 @@ public class InferenceEngines {
             String loaded = Natives.load();
             LOG.info(() -> "verifier: " + loaded);
         } catch (RuntimeException | LinkageError e) {
-            // JNI binds a native library to one class loader: after a redeploy in the same JVM, DJL's (extracted to a
-            // fixed path under DJL_CACHE_DIR) cannot be loaded again by the new deployment until the server restarts
-            String hint = String.valueOf(e.getMessage()).contains("another classloader")
-                    ? " (loaded by an earlier deployment of this server: restart the server after a redeploy)" : "";
+            // the libraries live in the server module com.computemarket.engine-libs (config/cli/60-inference.cli), loaded
+            // once per server, so a redeployment finds them loaded; this fails only where the natives cannot run at all
             LOG.log(Level.WARNING, "verifier: the inference engines' native libraries do not load here; inference results"
-                    + " cannot be verified" + hint, e);
+                    + " cannot be verified", e);
         }
     }
 
