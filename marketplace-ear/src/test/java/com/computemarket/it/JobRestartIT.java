@@ -66,13 +66,14 @@ class JobRestartIT {
     private static final Caller FINANCE = new Caller("finance", "finance", Set.of(Caller.FINANCE), Optional.empty());
 
     private static ChainKey key;
+    private static String model;
     private static final List<String> tasks = new ArrayList<>();
     private static UUID submittedBeforeCrash;
 
     @Deployment(name = APP, managed = false)
     @TargetsContainer(CrashServer.NAME)
     static EnterpriseArchive ear() {
-        return Deployments.marketplaceWith(JobRestartIT.class, CrashServer.class);
+        return Deployments.marketplaceWith(JobRestartIT.class, CrashServer.class, TinyModel.class);
     }
 
     @ArquillianResource ContainerController controller;
@@ -100,11 +101,10 @@ class JobRestartIT {
         enrol(key);
         assertEquals(201, call("POST", "/admin/credits", "admin",
                 "{\"organization\":\"acme\",\"amount\":\"" + TASKS + ".0\",\"reason\":\"JobRestartIT\"}").statusCode());
-        try (WorkerClient worker = WorkerClient.hello(Tokens.forUser("worker", "worker"), key.address(), 3, "inference")) {
+        model = TinyModel.register(CrashServer::api, "1.0"); // one input each: 1 CPC a task
+        try (WorkerClient worker = WorkerClient.hello(Tokens.forUser("worker", "worker"), key.address(), 3, "inference", List.of(model))) {
             for (int i = 0; i < TASKS; i++) {
-                HttpResponse<String> created = call("POST", "/tasks", "customer",
-                        "{\"challenge_type\":\"inference\",\"payload\":{\"model_id\":\"restart\",\"prompt\":\"" + i
-                                + "\",\"max_tokens\":1},\"reward\":\"1.0\"}");
+                HttpResponse<String> created = call("POST", "/tasks", "customer", TinyModel.task(model, 1, "1.0"));
                 assertEquals(201, created.statusCode(), created.body());
                 tasks.add(JSON.readTree(created.body()).get("task_id").asText());
             }
@@ -113,7 +113,7 @@ class JobRestartIT {
                 leased.add(worker.next(WireMessage.JobAssignment.class, PUSH));
             }
             submittedBeforeCrash = leased.get(0).jobId();
-            worker.send(new WireMessage.JobResult(submittedBeforeCrash, key.address(), "aa00", null));
+            worker.send(new WireMessage.JobResult(submittedBeforeCrash, key.address(), "aa00", null, TinyModel.output(1)));
             assertEquals(WireMessage.ResultAck.ACCEPTED, worker.next(WireMessage.ResultAck.class, PUSH).outcome());
         }
         Properties handover = new Properties();
@@ -133,8 +133,8 @@ class JobRestartIT {
         tasks.forEach(t -> ours.add(UUID.fromString(t)));
         Set<UUID> submitted = new HashSet<>(Set.of(submittedBeforeCrash));
         Set<UUID> acknowledged = new HashSet<>();
-        try (WorkerClient worker = WorkerClient.hello(Tokens.forUser("worker", "worker"), key.address(), 5, "inference")) {
-            worker.send(new WireMessage.JobResult(submittedBeforeCrash, key.address(), "aa00", null));
+        try (WorkerClient worker = WorkerClient.hello(Tokens.forUser("worker", "worker"), key.address(), 5, "inference", List.of(model))) {
+            worker.send(new WireMessage.JobResult(submittedBeforeCrash, key.address(), "aa00", null, TinyModel.output(1)));
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
             // jobs (leases re-sent on welcome, or queued again by the reaper) and acks arrive in any order; jobs of
             // other tests' tasks (same challenge type, same database) are answered too but not counted
@@ -142,7 +142,7 @@ class JobRestartIT {
                 WireMessage message = worker.next(PUSH);
                 if (message instanceof WireMessage.JobAssignment job) {
                     assertTrue(!job.jobId().equals(submittedBeforeCrash), "a job whose result was taken is not dispatched again");
-                    worker.send(new WireMessage.JobResult(job.jobId(), key.address(), "bb" + job.jobId(), null));
+                    worker.send(new WireMessage.JobResult(job.jobId(), key.address(), "bb" + job.jobId(), null, TinyModel.output(1)));
                     if (ours.contains(job.taskId())) {
                         submitted.add(job.jobId());
                     }

@@ -20,7 +20,9 @@ import com.computemarket.workers.application.WorkerDirectory;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,7 +47,7 @@ class SettlementIT {
     @Deployment
     static EnterpriseArchive ear() {
         return Deployments.marketplaceWith(SettlementIT.class, DispatchTestSupport.class, DispatchTestSupport.JobState.class, TestWorkers.class,
-                WorkerClient.class, Tokens.class);
+                WorkerClient.class, Tokens.class, TinyModel.class);
     }
 
     @Inject DispatchTestSupport support;
@@ -67,31 +69,33 @@ class SettlementIT {
         support.fund("acme", Amount.cpc(5));
         String address = support.enrolledAddress();
         String token = Tokens.forUser("worker", "worker");
-        try (WorkerClient worker = WorkerClient.hello(token, address, 4, "rendering")) {
+        String model = TinyModel.register("0.01");
+        try (WorkerClient worker = WorkerClient.hello(token, address, 4, "inference", List.of(model))) {
             UUID workerId = workers.requireConnectable(DispatchTestSupport.WORKER_OPERATOR, address).id();
             Amount payableBefore = ledger.balance(AccountRef.payable(workerId));
             Amount feesBefore = ledger.balance(AccountRef.platform(AccountType.PLATFORM_FEES));
             Amount availableBefore = ledger.balance(AccountRef.available("acme"));
-            Task task = submission.submit(ACME, """
-                    {"challenge_type":"rendering","payload":{"scene_file":"https://example.com/s.blend","resolution":"640x480","frames":20},"reward":"2.0"}""",
-                    null).task();
+            // 65 inputs at 0.01 CPC: jobs of 64 and 1 inputs, 0.64 and 0.01 CPC
+            Task task = submission.submit(ACME, TinyModel.task(model, 65, null), null).task();
             assertEquals(2, task.jobCount());
 
-            List<UUID> jobs = new ArrayList<>();
+            Map<UUID, Integer> jobs = new LinkedHashMap<>();
             for (int i = 0; i < 2; i++) {
-                jobs.add(worker.next(WireMessage.JobAssignment.class, PUSH).jobId());
+                WireMessage.JobAssignment job = worker.next(WireMessage.JobAssignment.class, PUSH);
+                jobs.put(job.jobId(), job.payload().get("inputs").size());
             }
-            for (int i = 0; i < 2; i++) {
-                worker.send(new WireMessage.JobResult(jobs.get(i), address, "ab" + i, null));
+            for (var job : jobs.entrySet()) {
+                worker.send(new WireMessage.JobResult(job.getKey(), address, "ab" + job.getValue(), null, TinyModel.output(job.getValue())));
                 assertEquals(WireMessage.ResultAck.ACCEPTED, worker.next(WireMessage.ResultAck.class, PUSH).outcome());
             }
-            completion.accepted(JobId.of(jobs.get(0)));
-            completion.accepted(JobId.of(jobs.get(0)));
+            List<UUID> ids = new ArrayList<>(jobs.keySet());
+            completion.accepted(JobId.of(ids.get(0)));
+            completion.accepted(JobId.of(ids.get(0)));
             assertEquals("in_progress", queries.get(ACME, task.id()).task().status().wire());
-            completion.accepted(JobId.of(jobs.get(1)));
+            completion.accepted(JobId.of(ids.get(1)));
 
-            Amount reward = Amount.cpc(2);
-            Amount fee = Amount.cpc(1).basisPoints(1000).plus(Amount.cpc(1).basisPoints(1000));
+            Amount reward = Amount.parseCpc("reward", "0.65");
+            Amount fee = Amount.parseCpc("reward", "0.64").basisPoints(1000).plus(Amount.parseCpc("reward", "0.01").basisPoints(1000));
             assertEquals(payableBefore.plus(reward.minus(fee)), ledger.balance(AccountRef.payable(workerId)), "paid once");
             assertEquals(feesBefore.plus(fee), ledger.balance(AccountRef.platform(AccountType.PLATFORM_FEES)));
             assertEquals(availableBefore.minus(reward), ledger.balance(AccountRef.available("acme")));
@@ -106,14 +110,13 @@ class SettlementIT {
     void aRejectedResultIsNotPaidAndLowersReputation() throws Exception {
         support.fund("acme", Amount.cpc(1));
         String address = support.enrolledAddress();
-        try (WorkerClient worker = WorkerClient.hello(Tokens.forUser("worker", "worker"), address, 1, "training")) {
+        String model = TinyModel.register("0.01");
+        try (WorkerClient worker = WorkerClient.hello(Tokens.forUser("worker", "worker"), address, 1, "inference", List.of(model))) {
             UUID workerId = workers.requireConnectable(DispatchTestSupport.WORKER_OPERATOR, address).id();
             int reputation = workers.require(WorkerId.of(workerId)).reputation();
-            Task task = submission.submit(ACME, """
-                    {"challenge_type":"training","payload":{"model_architecture":"resnet50","dataset_url":"https://example.com/d","epochs":1,"batch_size":8},"reward":"1.0"}""",
-                    null).task();
+            Task task = submission.submit(ACME, TinyModel.task(model, 1, null), null).task();
             WireMessage.JobAssignment job = worker.next(WireMessage.JobAssignment.class, PUSH);
-            worker.send(new WireMessage.JobResult(job.jobId(), address, "bad", null));
+            worker.send(new WireMessage.JobResult(job.jobId(), address, "bad", null, TinyModel.output(1)));
             worker.next(WireMessage.ResultAck.class, PUSH);
 
             completion.rejected(JobId.of(job.jobId()), "sampled rows do not match");

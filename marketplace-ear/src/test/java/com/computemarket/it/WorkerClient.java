@@ -49,9 +49,14 @@ final class WorkerClient implements AutoCloseable {
 
     /** Connects and says hello, again when the server answers try-again (as worker-connector does); answers the welcome. */
     static WorkerClient hello(String token, String address, int capacity, String challengeType) throws Exception {
+        return hello(token, address, capacity, challengeType, java.util.List.of());
+    }
+
+    /** As above, for a worker that holds these catalogue models (inference jobs go only where their model is). */
+    static WorkerClient hello(String token, String address, int capacity, String challengeType, java.util.List<String> models) throws Exception {
         WorkerClient client = connect(token);
         for (int attempt = 1; ; attempt++) {
-            client.send(new WireMessage.Hello(address, capacity, java.util.List.of(challengeType)));
+            client.send(new WireMessage.Hello(address, capacity, java.util.List.of(challengeType), models));
             String text = client.received.poll(10, TimeUnit.SECONDS);
             WireMessage reply = text == null ? null : CODEC.decode(text);
             if (reply instanceof WireMessage.Welcome) {

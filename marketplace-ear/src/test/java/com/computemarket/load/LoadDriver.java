@@ -74,7 +74,8 @@ public final class LoadDriver {
 
         List<SimWorker> fleet = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            SimWorker w = new SimWorker(OPERATORS[i % 2], options.integer("capacity"), List.of(challenge), stats, protocolErrors);
+            SimWorker w = new SimWorker(OPERATORS[i % 2], options.integer("capacity"), List.of(challenge),
+                    "inference".equals(challenge) ? List.of(options.text("model")) : List.of(), stats, protocolErrors);
             w.enrol(rest);
             fleet.add(w);
         }

@@ -6,12 +6,15 @@ import com.computemarket.workerprotocol.WireCodec;
 import com.computemarket.workerprotocol.WireFormatException;
 import com.computemarket.workerprotocol.WireMessage;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,8 @@ final class SimWorker implements WebSocket.Listener {
     final String address = key.address();
     private final Stats stats;
     private final List<String> challengeTypes;
+    /** Catalogue models announced in hello (inference jobs come only for these). */
+    private final List<String> models;
     private final int capacity;
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<WireMessage.Welcome> welcomed = new CompletableFuture<>();
@@ -48,7 +53,9 @@ final class SimWorker implements WebSocket.Listener {
     private ScheduledFuture<?> heartbeat;
     volatile String closeReason;
 
-    SimWorker(String operator, int capacity, List<String> challengeTypes, Stats stats, Map<String, LongAdder> protocolErrors) {
+    SimWorker(String operator, int capacity, List<String> challengeTypes, List<String> models, Stats stats,
+              Map<String, LongAdder> protocolErrors) {
+        this.models = models;
         this.operator = operator;
         this.capacity = capacity;
         this.challengeTypes = challengeTypes;
@@ -82,7 +89,7 @@ final class SimWorker implements WebSocket.Listener {
     void connect(HttpClient http, URI uri, String token, ScheduledExecutorService timers) throws Exception {
         socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
                 .connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, this).get(20, TimeUnit.SECONDS);
-        send(new WireMessage.Hello(address, capacity, challengeTypes));
+        send(new WireMessage.Hello(address, capacity, challengeTypes, models));
         WireMessage.Welcome welcome = welcomed.get(20, TimeUnit.SECONDS);
         long every = welcome.heartbeatIntervalMs() > 0 ? welcome.heartbeatIntervalMs() : 10_000;
         heartbeat = timers.scheduleAtFixedRate(() -> send(new WireMessage.Heartbeat()), every, every, TimeUnit.MILLISECONDS);
@@ -129,11 +136,26 @@ final class SimWorker implements WebSocket.Listener {
         return null;
     }
 
+    /** An inference job's output must fit it (one 384-float vector per input): zeros, the simulation computes nothing. */
+    private static JsonNode output(WireMessage.JobAssignment job) {
+        JsonNode inputs = job.payload().get("inputs");
+        if (inputs == null) {
+            return null;
+        }
+        ObjectNode output = JsonNodeFactory.instance.objectNode().put("kind", "embedding");
+        String zero = Base64.getEncoder().encodeToString(new byte[4 * 384]);
+        for (int i = 0; i < inputs.size(); i++) {
+            output.withArray("vectors").add(zero);
+        }
+        output.putArray("truncated");
+        return output;
+    }
+
     private void handle(WireMessage message, long received) {
         if (message instanceof WireMessage.JobAssignment job) {
             stats.dispatched(job.taskId(), received);
             String hash = HexFormat.of().formatHex(Hashes.sha256(job.payload().toString().getBytes(StandardCharsets.UTF_8)));
-            send(new WireMessage.JobResult(job.jobId(), address, hash, null));
+            send(new WireMessage.JobResult(job.jobId(), address, hash, null, output(job)));
         } else if (message instanceof WireMessage.ResultAck ack) {
             if (WireMessage.ResultAck.ACCEPTED.equals(ack.outcome())) {
                 stats.resultsAccepted.increment();
