@@ -86,6 +86,11 @@ final class ConnectorProcess implements AutoCloseable {
 
     /** Creates the key, enrols it for synthetic work; its address. */
     String createAndEnrol() throws IOException, InterruptedException {
+        return createAndEnrol("synthetic");
+    }
+
+    /** Creates the key, enrols it for these challenge types (comma-separated); its address. */
+    String createAndEnrol(String challengeTypes) throws IOException, InterruptedException {
         if (call("keys", concat(new String[] {"keys", "create"}, key())) != 0) {
             throw new AssertionError("keys create failed: " + output("keys"));
         }
@@ -94,7 +99,7 @@ final class ConnectorProcess implements AutoCloseable {
             throw new AssertionError("keys create printed no address: " + output("keys"));
         }
         String[] enrol = concat(concat(new String[] {"enrol"}, key()), login());
-        if (call("enrol", concat(enrol, new String[] {"--server", serverUrl(), "--challenge-types", "synthetic"})) != 0) {
+        if (call("enrol", concat(enrol, new String[] {"--server", serverUrl(), "--challenge-types", challengeTypes})) != 0) {
             throw new AssertionError("enrol failed: " + output("enrol"));
         }
         return m.group();
@@ -105,6 +110,19 @@ final class ConnectorProcess implements AutoCloseable {
         String[] run = concat(concat(new String[] {"run"}, key()), login());
         return start("run", concat(run, concat(new String[] {"--server", serverUrl(), "--capacity", "2",
                 "--challenge-types", "synthetic", "--status-interval", "5"}, extra)));
+    }
+
+    /** {@code run} for these challenge types with the given extra options. */
+    Process runFor(String challengeTypes, String... extra) throws IOException {
+        String[] run = concat(concat(new String[] {"run"}, key()), login());
+        return start("run", concat(run, concat(new String[] {"--server", serverUrl(), "--capacity", "2",
+                "--challenge-types", challengeTypes, "--status-interval", "5"}, extra)));
+    }
+
+    /** {@code models pull} of one catalogue model into {@code modelsDir}; its exit code. */
+    int pull(String model, Path modelsDir) throws IOException, InterruptedException {
+        String[] pull = concat(new String[] {"models", "pull", model}, login());
+        return call("pull-" + model, concat(pull, new String[] {"--server", serverUrl(), "--models-dir", modelsDir.toString()}));
     }
 
     static String[] concat(String[] a, String[] b) {
