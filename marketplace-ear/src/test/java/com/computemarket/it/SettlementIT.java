@@ -128,4 +128,33 @@ class SettlementIT {
             assertEquals("in_progress", queries.get(ACME, task.id()).task().status().wire());
         }
     }
+
+    @Test
+    void aTextJobIsChargedForTheTokensItGeneratedAndTheRestGoesBack() throws Exception {
+        support.fund("acme", Amount.cpc(5));
+        String address = support.enrolledAddress();
+        // 1 CPC per 1,000 input tokens, 2 CPC per 1,000 generated tokens
+        String model = TinyModel.registerText("1.0", "2.0");
+        try (WorkerClient worker = WorkerClient.hello(Tokens.forUser("worker", "worker"), address, 1, "inference", List.of(model))) {
+            UUID workerId = workers.requireConnectable(DispatchTestSupport.WORKER_OPERATOR, address).id();
+            Amount availableBefore = ledger.balance(AccountRef.available("acme"));
+            // prompt "Hello": (5 + 2) tokens at most: 0.007 CPC; 100 tokens at most: 0.2 CPC; held 0.207
+            Task task = submission.submit(ACME, "{\"challenge_type\":\"inference\",\"payload\":{\"model_id\":\"" + model
+                    + "\",\"prompt\":\"Hello\",\"max_tokens\":100}}", null).task();
+            assertEquals(Amount.parseCpc("reward", "0.207"), task.reward());
+            assertEquals(availableBefore.minus(task.reward()), ledger.balance(AccountRef.available("acme")));
+
+            WireMessage.JobAssignment job = worker.next(WireMessage.JobAssignment.class, PUSH);
+            worker.send(new WireMessage.JobResult(job.jobId(), address, "cd01", null, TinyModel.textOutput(10)));
+            assertEquals(WireMessage.ResultAck.ACCEPTED, worker.next(WireMessage.ResultAck.class, PUSH).outcome());
+            completion.accepted(JobId.of(job.jobId()));
+
+            // charged 0.007 + 10 × 2 / 1000 = 0.027; the other 0.18 released when the task completed
+            Amount charged = Amount.parseCpc("reward", "0.027");
+            assertEquals(availableBefore.minus(charged), ledger.balance(AccountRef.available("acme")));
+            assertEquals(charged.minus(charged.basisPoints(1000)), ledger.balance(AccountRef.payable(workerId)));
+            assertTrue(ledger.entry("escrow-release:" + task.id()).isPresent(), "a release line on the statement");
+            assertEquals("completed", queries.get(ACME, task.id()).task().status().wire());
+        }
+    }
 }

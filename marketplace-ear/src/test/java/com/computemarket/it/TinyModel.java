@@ -43,6 +43,19 @@ final class TinyModel {
 
     /** As above, on the server whose API path ("/admin/models") {@code api} resolves. */
     static String register(Function<String, URI> api, String perItem) throws Exception {
+        ObjectNode prices = JSON.createObjectNode().put("per_item", perItem);
+        return register(api, "embedding", prices);
+    }
+
+    /** A text-generation model (context 512) with these prices per 1,000 input and generated tokens; answers its id. */
+    static String registerText(String perThousandInput, String perThousandOutput) throws Exception {
+        ObjectNode prices = JSON.createObjectNode().put("per_1k_input_tokens", perThousandInput)
+                .put("per_1k_output_tokens", perThousandOutput);
+        return register(path -> root().resolve("api" + path), "text-generation", prices);
+    }
+
+    private static String register(Function<String, URI> api, String kind, ObjectNode prices) throws Exception {
+        boolean embedding = "embedding".equals(kind);
         String id = "it-tiny-" + HexFormat.of().formatHex(bytes(4));
         byte[] weights = bytes(2048);
         byte[] tokenizer = bytes(256);
@@ -56,15 +69,17 @@ final class TinyModel {
         }
         ObjectNode body = JSON.createObjectNode();
         body.put("id", id);
-        body.put("kind", "embedding");
-        body.put("engine", "onnxruntime");
-        body.put("format", "onnx");
+        body.put("kind", kind);
+        body.put("engine", embedding ? "onnxruntime" : "gguf-java");
+        body.put("format", embedding ? "onnx" : "gguf");
         body.putArray("files").add(JSON.createObjectNode().put("role", "weights").put("sha256", sha256(weights)))
                 .add(JSON.createObjectNode().put("role", "tokenizer").put("sha256", sha256(tokenizer)));
         body.put("licence", "apache-2.0");
-        body.put("context_length", 256);
-        body.put("embedding_dimension", DIMENSION);
-        body.putObject("prices").put("per_item", perItem);
+        body.put("context_length", embedding ? 256 : 512);
+        if (embedding) {
+            body.put("embedding_dimension", DIMENSION);
+        }
+        body.set("prices", prices);
         HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(api.apply("/admin/models"))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
@@ -87,6 +102,21 @@ final class TinyModel {
             body.put("reward", reward);
         }
         return body.toString();
+    }
+
+    /** A text output of {@code tokens} tokens that stopped at EOS. */
+    static JsonNode textOutput(int tokens) {
+        ObjectNode output = JSON.createObjectNode();
+        output.put("kind", "text");
+        output.put("text", "x".repeat(tokens));
+        ArrayNode ids = output.putArray("tokens");
+        ArrayNode logprobs = output.putArray("logprobs");
+        for (int i = 0; i < tokens; i++) {
+            ids.add(120);
+            logprobs.add(-0.5);
+        }
+        output.put("finish_reason", "eos");
+        return output;
     }
 
     /** An output that fits an embedding job of {@code inputs} inputs: that many zero vectors. */
