@@ -123,6 +123,11 @@ public final class ModelPull {
                  OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                          append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
                 in.transferTo(out);
+            } catch (IOException e) {
+                // what arrived stays in the .part: the next pull resumes there
+                throw new CliException(ExitCodes.UNREACHABLE, "the download of " + sha + " stopped at byte "
+                        + (Files.exists(part) ? Files.size(part) : 0) + " (" + Http.reason(e) + "); `models pull "
+                        + id + "` again resumes it", e);
             }
         }
         String actual = ModelCache.sha256(part);
