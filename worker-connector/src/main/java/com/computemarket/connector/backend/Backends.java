@@ -42,6 +42,13 @@ public final class Backends {
         return new Backends(Map.of(type, cpu.get()), "GPU backend not used (" + reason + "); synthetic jobs run on the CPU");
     }
 
+    /** These runners plus {@code runner} for {@code challengeType} (the notice kept). */
+    public Backends with(String challengeType, JobRunner runner) {
+        Map<String, JobRunner> more = new TreeMap<>(runners);
+        more.put(challengeType, runner);
+        return new Backends(more, notice);
+    }
+
     /** The runner for a challenge type; an unknown type gets the placeholder, which returns its jobs. */
     public JobRunner runner(String challengeType) {
         JobRunner runner = runners.get(challengeType);

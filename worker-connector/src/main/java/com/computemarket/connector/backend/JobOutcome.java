@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** What a {@link JobRunner} produced: a result to send as {@code job_result}, or a reason to send {@code return_job}. */
 public sealed interface JobOutcome {
 
-    /** The result's commitment ({@code result_hash}, hex) and an optional proof object. */
-    record Completed(String resultHash, JsonNode proof) implements JobOutcome {
+    /** The result's commitment ({@code result_hash}, hex), an optional proof object and an optional output (inference). */
+    record Completed(String resultHash, JsonNode proof, JsonNode output) implements JobOutcome {
         public Completed {
             if (resultHash == null || resultHash.isBlank()) {
                 throw new IllegalArgumentException("a completed job needs a result_hash");
             }
+        }
+
+        /** Without output (synthetic work). */
+        public Completed(String resultHash, JsonNode proof) {
+            this(resultHash, proof, null);
         }
     }
 

@@ -22,7 +22,7 @@ public final class ExitCodes {
     public static final int REFUSED = 6;
     /** No backend in this build for the challenge type asked for, or {@code --backend gpu} without a usable GPU. */
     public static final int BACKEND_UNAVAILABLE = 7;
-    /** gpucheck: a GPU result differs from the CPU's (the backend is not bit-identical on this device). */
+    /** gpucheck: a GPU result differs from the CPU's (the backend is not bit-identical on this device); models pull/verify: a model file's SHA-256 is not the one the catalogue names. */
     public static final int CHECK_FAILED = 8;
     /** Stopped by SIGINT/SIGTERM before the work was done (run: after the clean shutdown). */
     public static final int INTERRUPTED = 130;

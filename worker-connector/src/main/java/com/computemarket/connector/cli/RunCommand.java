@@ -7,6 +7,7 @@ import com.computemarket.connector.auth.Sleeper;
 import com.computemarket.connector.auth.TokenProvider;
 import com.computemarket.connector.auth.TokenStore;
 import com.computemarket.connector.backend.Backends;
+import com.computemarket.connector.backend.InferenceRunner;
 import com.computemarket.connector.backend.JobRunner;
 import com.computemarket.connector.backend.SyntheticCpuRunner;
 import com.computemarket.connector.net.Http;
@@ -58,6 +59,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--wait-for-server", description = "keep retrying when the marketplace cannot be reached at the start "
             + "(after a first connection it always retries)")
     boolean waitForServer;
+    @Mixin
+    ModelOptions models;
+    @Option(names = "--inference-threads", paramLabel = "N", defaultValue = "1",
+            description = "threads per inference job (ONNX Runtime intra-op / generation; default: ${DEFAULT-VALUE})")
+    int inferenceThreads;
     @Option(names = "--cheat-fraction", hidden = true, paramLabel = "F",
             description = "TESTING ONLY: commit to zeros for this fraction of each job's rows (the verifier must catch it)")
     Double cheatFraction;
@@ -84,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
         Terminal terminal = new Terminal(spec.commandLine().getOut(), clock, common.verbose);
         WorkerSession session = new WorkerSession(
                 new WorkerSession.Settings(server.workerSocket(), key.address(), capacity, challengeTypes, waitForServer,
-                        Duration.ofSeconds(statusSeconds), Duration.ofSeconds(20)),
+                        Duration.ofSeconds(statusSeconds), Duration.ofSeconds(20), heldModels(backends)),
                 new JdkWebSocketTransport(http.client()), tokens::accessToken, tokens::invalidate, backends, terminal,
                 Backoff.standard(), new ResultSigner(key));
         backends.notice().ifPresent(terminal::line);
@@ -99,6 +105,9 @@ public final class RunCommand implements Callable<Integer> {
         if (capacity < 1 || capacity > WireMessage.MAX_CAPACITY) {
             throw new CliException(ExitCodes.USAGE, "--capacity must be between 1 and " + WireMessage.MAX_CAPACITY);
         }
+        if (inferenceThreads < 1) {
+            throw new CliException(ExitCodes.USAGE, "--inference-threads must be at least 1");
+        }
         if (graceSeconds < 0 || statusSeconds < 1) {
             throw new CliException(ExitCodes.USAGE, "--grace must be 0 or more and --status-interval at least 1");
         }
@@ -106,7 +115,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The runners for --backend (or the cheating one); refuses a challenge type this build cannot run. */
     private Backends backends() {
-        Backends backends = cheatFraction == null ? env.backends(backend.choice) : cheating(cheatFraction);
+        SyntheticCpuRunner.Cheat cheat = cheatFraction == null ? null : cheat(cheatFraction);
+        Backends backends = cheat == null ? env.backends(backend.choice) : cheating(cheat);
+        backends = backends.with(InferenceRunner.CHALLENGE_TYPE, new InferenceRunner(models.cache(env), inferenceThreads, cheat));
         for (String type : challengeTypes) {
             JobRunner runner = backends.runner(type);
             if (!runner.available()) {
@@ -132,12 +143,25 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static Backends cheating(double fraction) {
+    private static SyntheticCpuRunner.Cheat cheat(double fraction) {
         try {
-            return new Backends(Map.of(SyntheticJob.CHALLENGE_TYPE, new SyntheticCpuRunner(Runtime.getRuntime().availableProcessors(),
-                    new SyntheticCpuRunner.Cheat(fraction, new SecureRandom()))));
+            return new SyntheticCpuRunner.Cheat(fraction, new SecureRandom());
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "--cheat-fraction: " + e.getMessage());
         }
+    }
+
+    private static Backends cheating(SyntheticCpuRunner.Cheat cheat) {
+        return new Backends(Map.of(SyntheticJob.CHALLENGE_TYPE, new SyntheticCpuRunner(Runtime.getRuntime().availableProcessors(),
+                cheat)));
+    }
+
+    /** The cached model ids announced in hello, when this worker takes inference jobs. */
+    private List<String> heldModels(Backends backends) {
+        if (!challengeTypes.contains(InferenceRunner.CHALLENGE_TYPE)
+                || !(backends.runner(InferenceRunner.CHALLENGE_TYPE) instanceof InferenceRunner inference)) {
+            return List.of();
+        }
+        return inference.models();
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "worker-connector", mixinStandardHelpOptions = true, versionProvider = WorkerConnector.Version.class,
         description = "The ComputeMarket worker: keystore, Keycloak login, enrolment, the job loop and a benchmark.",
         subcommands = {KeysCommand.class, LoginCommand.class, EnrolCommand.class, RunCommand.class, BenchCommand.class, Stage4Command.class,
-                GpuCheckCommand.class},
+                GpuCheckCommand.class, ModelsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",
@@ -25,7 +25,7 @@ import picocli.CommandLine.ParseResult;
                 "5:server unreachable (Keycloak or the marketplace)",
                 "6:the marketplace refused (enrolment, hello, handshake)",
                 "7:no backend for the challenge type in this build, or --backend gpu without a usable GPU",
-                "8:gpucheck: a GPU result differs from the CPU's",
+                "8:gpucheck: a GPU result differs from the CPU's; models pull/verify: a file's SHA-256 is not the catalogue's",
                 "130:stopped by SIGINT/SIGTERM"})
 public final class WorkerConnector implements Runnable {
 
@@ -34,7 +34,7 @@ public final class WorkerConnector implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: keys, login, enrol, run or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: keys, login, enrol, run, bench or models");
     }
 
     public static void main(String[] args) {

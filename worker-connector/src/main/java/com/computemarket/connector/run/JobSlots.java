@@ -136,7 +136,7 @@ final class JobSlots {
 
     private void finish(LocalJob local, JobOutcome.Completed done) {
         UUID id = local.job.jobId();
-        WireMessage.JobResult result = new WireMessage.JobResult(id, workerAddress, done.resultHash(), done.proof());
+        WireMessage.JobResult result = new WireMessage.JobResult(id, workerAddress, done.resultHash(), done.proof(), done.output());
         local.result = result;
         if (local.state.compareAndSet(State.RUNNING, State.DONE)) {
             completed.incrementAndGet();

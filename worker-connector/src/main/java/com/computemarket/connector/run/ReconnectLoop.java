@@ -92,7 +92,8 @@ final class ReconnectLoop implements Outbox {
         try {
             attempt.connection = transport.connect(settings.uri(), token.get(), attempt);
             current.set(attempt);
-            attempt.send(new WireMessage.Hello(settings.workerAddress(), settings.capacity(), settings.challengeTypes()));
+            attempt.send(new WireMessage.Hello(settings.workerAddress(), settings.capacity(), settings.challengeTypes(),
+                    settings.models()));
             WireMessage.Welcome welcome = attempt.welcome.get(settings.helloTimeout().toMillis(), TimeUnit.MILLISECONDS);
             everWelcomed = true;
             retriedToken = false;

@@ -26,7 +26,17 @@ public final class WorkerSession {
 
     /** What the session is configured with. */
     public record Settings(URI uri, String workerAddress, int capacity, List<String> challengeTypes,
-                           boolean waitForServer, Duration statusInterval, Duration helloTimeout) {
+                           boolean waitForServer, Duration statusInterval, Duration helloTimeout, List<String> models) {
+        /** {@code models}: the catalogue model ids announced in hello (none: synthetic work only). */
+        public Settings {
+            models = models == null ? List.of() : List.copyOf(models);
+        }
+
+        /** Holding no catalogue model. */
+        public Settings(URI uri, String workerAddress, int capacity, List<String> challengeTypes,
+                        boolean waitForServer, Duration statusInterval, Duration helloTimeout) {
+            this(uri, workerAddress, capacity, challengeTypes, waitForServer, statusInterval, helloTimeout, List.of());
+        }
     }
 
     private final Settings settings;
