@@ -61,6 +61,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -208,7 +209,7 @@ class InferenceIT {
         ObjectNode payload = Api.JSON.createObjectNode().put("model_id", EMBEDDING_MODEL);
         SENTENCES.forEach(payload.putArray("inputs")::add);
         Task task = submission.submit(ACME, "{\"challenge_type\":\"inference\",\"payload\":" + payload + "}", null).task();
-        ProofOfComputeIT.await(() -> verifications.historyOfTask(task.id()).stream().anyMatch(v -> "rejected".equals(v.status())),
+        await(() -> verifications.historyOfTask(task.id()).stream().anyMatch(v -> "rejected".equals(v.status())),
                 SETTLE, () -> describe(task.id()));
         List<VerificationView> verdicts = verifications.historyOfTask(task.id()).stream().filter(v -> v.verdict() != null).toList();
         for (VerificationView v : verdicts) {
@@ -264,7 +265,7 @@ class InferenceIT {
     }
 
     private void settled(Task task, String address) throws Exception {
-        ProofOfComputeIT.await(() -> queries.get(ACME, task.id()).task().status() == TaskStatus.COMPLETED, SETTLE,
+        await(() -> queries.get(ACME, task.id()).task().status() == TaskStatus.COMPLETED, SETTLE,
                 () -> "task " + task.id() + " not completed: " + describe(task.id()));
         Map<UUID, VerificationView> views = verifications.ofTask(task.id());
         ChainClient node = new ChainClient(URI.create(chain.nodeUrl()));
@@ -276,6 +277,17 @@ class InferenceIT {
             Inclusion inclusion = new InclusionFinder(node).find(v.txHash(), v.blockHeight(), Duration.ZERO).orElseThrow();
             assertTrue(ComputeRootCheck.check(inclusion).committed());
             assertEquals(address, inclusion.tx().fromAddress());
+        }
+    }
+
+    static void await(Supplier<Boolean> condition, Duration timeout, Supplier<String> why)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError(why.get());
+            }
+            Thread.sleep(250);
         }
     }
 
@@ -298,11 +310,11 @@ class InferenceIT {
 
     private void gas(String address) throws InterruptedException {
         chain.transfer(address, Amount.parseCpc("gas", "0.01").wei());
-        ProofOfComputeIT.await(() -> chain.balance(address).signum() > 0, Duration.ofSeconds(30), () -> "no gas arrived at " + address);
+        await(() -> chain.balance(address).signum() > 0, Duration.ofSeconds(30), () -> "no gas arrived at " + address);
     }
 
     private void awaitLog(String text) throws InterruptedException {
-        ProofOfComputeIT.await(() -> connector.output("run").contains(text), Duration.ofSeconds(60), () -> connector.output("run"));
+        await(() -> connector.output("run").contains(text), Duration.ofSeconds(60), () -> connector.output("run"));
     }
 
     private String describe(UUID taskId) {
