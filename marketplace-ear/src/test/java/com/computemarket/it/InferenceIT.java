@@ -43,6 +43,7 @@ import com.computemarket.verification.application.VerificationView;
 import com.computemarket.workers.application.WorkerDirectory;
 import com.computemarket.workers.application.WorkerProfile;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.InputStream;
@@ -86,6 +87,7 @@ class InferenceIT {
 
     static final Caller ACME = new Caller("1c0a5b8e-0c1e-4d6a-9a51-000000000001", "customer", Set.of(Caller.CUSTOMER), Optional.of("acme"));
     static final Caller ADMIN = new Caller("it-admin", "admin", Set.of(Caller.ADMIN), Optional.empty());
+    static final ObjectMapper JSON = new ObjectMapper();
     static final Duration SETTLE = Duration.ofSeconds(180);
     static final String EMBEDDING_MODEL = EmbeddingModel.ALL_MINILM_L6_V2_Q.id();
     static final String TEXT_MODEL = "it-tiny-llama-random-f32";
@@ -148,7 +150,7 @@ class InferenceIT {
         Amount payableBefore = ledger.balance(AccountRef.payable(worker.id()));
 
         // embeddings: five inputs, priced per item (0.01 CPC), one job
-        ObjectNode payload = Api.JSON.createObjectNode().put("model_id", EMBEDDING_MODEL);
+        ObjectNode payload = JSON.createObjectNode().put("model_id", EMBEDDING_MODEL);
         SENTENCES.forEach(payload.putArray("inputs")::add);
         Task embeddings = submission.submit(ACME, "{\"challenge_type\":\"inference\",\"payload\":" + payload + "}", null).task();
         assertEquals(Amount.parseCpc("reward", "0.05"), embeddings.reward());
@@ -203,10 +205,10 @@ class InferenceIT {
         assertEquals(0, connector.pull(EMBEDDING_MODEL, models), connector.output("pull-" + EMBEDDING_MODEL));
         connector.runFor("inference", "--models-dir", models.toString(), "--cheat-fraction", "1.0");
         awaitLog("connected to");
-        UUID workerId = workers.ofOperator("worker2").stream().filter(w -> w.address().equals(address))
+        UUID workerId = workers.list(ADMIN, 500, 0).workers().stream().filter(w -> w.address().equals(address))
                 .findFirst().orElseThrow().id();
 
-        ObjectNode payload = Api.JSON.createObjectNode().put("model_id", EMBEDDING_MODEL);
+        ObjectNode payload = JSON.createObjectNode().put("model_id", EMBEDDING_MODEL);
         SENTENCES.forEach(payload.putArray("inputs")::add);
         Task task = submission.submit(ACME, "{\"challenge_type\":\"inference\",\"payload\":" + payload + "}", null).task();
         await(() -> verifications.historyOfTask(task.id()).stream().anyMatch(v -> "rejected".equals(v.status())),

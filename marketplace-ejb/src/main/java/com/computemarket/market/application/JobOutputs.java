@@ -32,7 +32,8 @@ public class JobOutputs {
         return jobs.find(jobId.value()).flatMap(this::of);
     }
 
-    Optional<JobOutput> of(Job job) {
+    /** The same for a job the caller has loaded (public: callers reach this bean through its EJB proxy). */
+    public Optional<JobOutput> of(Job job) {
         if (job.outputHash() == null) {
             return Optional.empty();
         }
