@@ -1,11 +1,16 @@
 package com.computemarket.portal.customer;
 
 import com.computemarket.market.application.TaskQueries;
+import com.computemarket.market.application.TaskResults;
 import com.computemarket.portal.Pages;
 import com.computemarket.shared.Caller;
+import com.computemarket.shared.ChallengeType;
+import com.computemarket.shared.DomainException;
 import com.computemarket.verification.application.VerificationQueries;
 import com.computemarket.verification.application.VerificationView;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -22,10 +27,12 @@ public class TaskPage {
     @Inject Caller caller;
     @Inject TaskQueries queries;
     @Inject VerificationQueries verifications;
+    @Inject TaskResults results;
 
     private TaskLine task;
     private List<JobLine> jobs = List.of();
     private Map<UUID, VerificationView> verified = Map.of();
+    private String generatedText;
 
     @PostConstruct
     void load() {
@@ -46,7 +53,25 @@ public class TaskPage {
             task = TaskLine.of(details.task());
             jobs = details.jobs().stream().map(JobLine::of).toList();
             verified = verifications.ofTask(task.id());
+            generatedText = generatedText(task);
         }
+    }
+
+    /** A text-generation task's verified text (the download holds vectors, tokens and log-probabilities); else null. */
+    private String generatedText(TaskLine line) {
+        if (!ChallengeType.INFERENCE.wire().equals(line.challengeType())) {
+            return null;
+        }
+        try {
+            JsonNode result = results.of(caller, line.id(), true, 0, 1);
+            return result.hasNonNull("text") ? result.get("text").textValue() : null;
+        } catch (DomainException | EJBException e) {
+            return null; // nothing verified yet (result-not-ready): the jobs table says where each job stands
+        }
+    }
+
+    public String getGeneratedText() {
+        return generatedText;
     }
 
     public TaskLine getTask() {
