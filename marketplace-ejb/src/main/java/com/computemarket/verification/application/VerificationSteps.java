@@ -117,9 +117,17 @@ public class VerificationSteps {
      */
     public void record(UUID id, VerifierVerdict verdict) {
         Verification v = verifications.lock(id);
-        if (v.status() == VerificationStatus.CHALLENGED) {
-            decided(v, verdict);
+        if (v.status() != VerificationStatus.CHALLENGED) {
+            return;
         }
+        JobSnapshot job = completion.job(JobId.of(v.jobId()));
+        if (!job.awaitingVerdict()) { // closed meanwhile (cancelled, failed, or settled by an earlier result)
+            if (v.abandon("the job is " + job.status() + " before its verdict", clock.instant())) {
+                LOG.warning(() -> "job " + v.jobId() + " abandoned: it is " + job.status() + " before its verdict");
+            }
+            return;
+        }
+        decided(v, verdict);
     }
 
     private void decided(Verification v, VerifierVerdict verdict) {

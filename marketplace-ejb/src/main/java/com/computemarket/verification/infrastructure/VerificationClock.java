@@ -144,7 +144,11 @@ public class VerificationClock {
             return;
         }
         undecidable.remove(v.id());
-        steps.record(v.id(), verdict);
+        try {
+            steps.record(v.id(), verdict);
+        } catch (RuntimeException e) { // one result that cannot be recorded must not hold up the others in this pass
+            LOG.log(Level.WARNING, "job " + v.jobId() + ": its verdict could not be recorded; trying again next pass", e);
+        }
     }
 
     /**
